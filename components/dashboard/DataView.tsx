@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import type { SettingsProblem } from '../../core/settings/problems';
+import { useT } from '../i18n';
+import { describeProblem } from '../settingsProblems';
+import { Icon } from '../ui/Icon';
+import { Notice } from '../ui/Notice';
+
+export type ImportOutcome = { ok: true } | { ok: false; problems: SettingsProblem[] } | { ok: false; failure: string };
+
+interface DataViewProps {
+  onExport: () => Promise<void>;
+  onImport: (text: string) => Promise<ImportOutcome>;
+  onEraseAll: () => Promise<void>;
+}
+
+type Status =
+  | { kind: 'exported' }
+  | { kind: 'imported'; name: string }
+  | { kind: 'refused'; name: string; lines: string[] }
+  | { kind: 'erased' }
+  | { kind: 'failed'; detail: string }
+  | null;
+
+export function DataView({ onExport, onImport, onEraseAll }: DataViewProps) {
+  const t = useT();
+  const [status, setStatus] = useState<Status>(null);
+  const [confirming, setConfirming] = useState(false);
+  const run = async (action: () => Promise<Status>) => {
+    try {
+      setStatus(await action());
+    } catch (error) {
+      setStatus({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const importFile = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    void run(async () => {
+      const outcome = await onImport(await file.text());
+      if (outcome.ok) return { kind: 'imported', name: file.name };
+      const lines = 'problems' in outcome ? outcome.problems.map((p) => describeProblem(p, t)) : [outcome.failure];
+      return { kind: 'refused', name: file.name, lines };
+    });
+  };
+  return (
+    <>
+      <header class="page-header">
+        <h1>{t('data.title')}</h1>
+        <p class="lead">{t('data.lead')}</p>
+      </header>
+      <div class="form-stack">
+        <section class="panel">
+          <h2 class="panel-title"><Icon name="download" />{t('data.export.title')}</h2>
+          <p>{t('data.export.body')}</p>
+          <button type="button" class="button primary" onClick={() => run(async () => (await onExport(), { kind: 'exported' }))}>
+            {t('data.export.button')}
+          </button>
+        </section>
+        <section class="panel">
+          <h2 class="panel-title"><Icon name="upload" />{t('data.import.title')}</h2>
+          <p>{t('data.import.body')}</p>
+          <label class="button secondary file-button">
+            {t('data.import.button')}
+            <input type="file" accept="application/json,.json" class="visually-hidden" data-testid="import-input"
+              onChange={(e) => importFile(e.currentTarget)} />
+          </label>
+        </section>
+        <section class="panel danger-zone">
+          <h2 class="panel-title"><Icon name="trash" />{t('data.erase.title')}</h2>
+          <p>{t('data.erase.body')}</p>
+          {confirming ? (
+            <div class="actions">
+              <button type="button" class="button danger" onClick={() => { setConfirming(false); void run(async () => (await onEraseAll(), { kind: 'erased' })); }}>
+                {t('data.erase.confirm')}
+              </button>
+              <button type="button" class="button secondary" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+            </div>
+          ) : (
+            <button type="button" class="button danger-outline" onClick={() => setConfirming(true)}>{t('data.erase.button')}</button>
+          )}
+        </section>
+        <div aria-live="polite" data-testid="data-status">
+          {status?.kind === 'exported' && <Notice tone="success">{t('data.export.done')}</Notice>}
+          {status?.kind === 'imported' && <Notice tone="success">{t('data.import.done', { name: status.name })}</Notice>}
+          {status?.kind === 'erased' && <Notice tone="success">{t('data.erase.done')}</Notice>}
+          {status?.kind === 'failed' && <Notice tone="error">{t('data.failed', { detail: status.detail })}</Notice>}
+          {status?.kind === 'refused' && (
+            <Notice tone="error">
+              <p><strong>{t('data.import.refused', { name: status.name })}</strong></p>
+              <ul class="problems">{status.lines.map((line, i) => <li key={i}>{line}</li>)}</ul>
+            </Notice>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Purpose, PurposeChoices as Choices } from '../../core/consent/purposes';
+import type { SiteRecord } from '../../core/ledger/records';
+import type { Settings, SiteOverride } from '../../core/settings/schema';
+import { formatDate } from '../format';
+import { useT } from '../i18n';
+import { PurposeChoices } from '../PurposeChoices';
+import { Card } from '../ui/Card';
+import { Icon } from '../ui/Icon';
+import { RadioCards } from '../ui/RadioCards';
+import { Switch } from '../ui/Switch';
+
+interface SiteDetailViewProps {
+  site: string;
+  record: SiteRecord | null | undefined;
+  settings: Settings;
+  purposes: readonly Purpose[];
+  onSetPaused: (paused: boolean) => void;
+  onSetOverride: (override: SiteOverride | null) => void;
+}
+
+type Mode = 'default' | SiteOverride['mode'];
+
+export function SiteDetailView({ site, record, settings, purposes, onSetPaused, onSetOverride }: SiteDetailViewProps) {
+  const t = useT();
+  const override = settings.siteOverrides[site] ?? null;
+  const mode: Mode = override?.mode ?? 'default';
+  const customChoices: Choices = override?.mode === 'custom' ? override.purposes : settings.preferences;
+  const pickMode = (next: Mode) => {
+    if (next === 'default') onSetOverride(null);
+    else if (next === 'custom') onSetOverride({ mode: 'custom', purposes: pickPurposes(customChoices, purposes) });
+    else onSetOverride({ mode: next });
+  };
+  return (
+    <>
+      <a class="back-link" href="#/sites"><Icon name="back" size={16} />{t('site.back')}</a>
+      <header class="page-header">
+        <h1 data-testid="site-title">{site}</h1>
+        {record && (
+          <p class="lead">
+            {t('site.summary', { first: formatDate(record.firstSeen, t.locale), last: formatDate(record.lastSeen, t.locale), count: record.visits })}
+          </p>
+        )}
+        {record === null && <p class="lead">{t('site.unvisited')}</p>}
+      </header>
+      <div class="detail-grid">
+        <Card title={t('site.control.title')} icon="sliders">
+          <Switch label={t('popup.pause')} description={t('popup.pause.desc')} checked={settings.pausedSites.includes(site)} onChange={onSetPaused} />
+          <RadioCards<Mode>
+            legend={t('site.override.legend')}
+            name="override"
+            value={mode}
+            compact
+            onChange={pickMode}
+            options={[
+              { value: 'default', label: t('site.override.default'), description: t('site.override.default.desc') },
+              { value: 'denyAll', label: t('site.override.denyAll'), description: t('site.override.denyAll.desc') },
+              { value: 'allowAll', label: t('site.override.allowAll'), description: t('site.override.allowAll.desc') },
+              { value: 'custom', label: t('site.override.custom'), description: t('site.override.custom.desc') },
+              { value: 'off', label: t('site.override.off'), description: t('site.override.off.desc') },
+            ]}
+          />
+          {override?.mode === 'custom' && (
+            <PurposeChoices
+              legend={t('site.override.customLegend', { site })}
+              purposes={purposes}
+              value={override.purposes}
+              onChange={(next) => onSetOverride({ mode: 'custom', purposes: next })}
+            />
+          )}
+        </Card>
+        <Card title={t('card.consent.title')} icon="shield">
+          <p class="muted">{t('card.consent.empty')}</p>
+        </Card>
+        <Card title={t('card.asked.title')} icon="list">
+          <p class="muted">{t('card.asked.empty')}</p>
+        </Card>
+        <Card title={t('card.policy.title')} icon="doc">
+          <p class="muted">{t('card.policy.empty')}</p>
+        </Card>
+        <Card title={t('card.requests.title')} icon="mail">
+          <p class="muted">{t('card.requests.empty')}</p>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function pickPurposes(choices: Choices, purposes: readonly Purpose[]): Choices {
+  return Object.fromEntries(purposes.map((p) => [p, choices[p]])) as Choices;
+}

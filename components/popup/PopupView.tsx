@@ -1,0 +1,112 @@
+import type { Purpose } from '../../core/consent/purposes';
+import type { MessageKey } from '../../core/i18n/translate';
+import type { SiteRecord } from '../../core/ledger/records';
+import type { TabStatus } from '../../core/messaging/protocol';
+import type { Settings } from '../../core/settings/schema';
+import { useT } from '../i18n';
+import { Card } from '../ui/Card';
+import { Icon } from '../ui/Icon';
+import { Logo } from '../ui/Logo';
+import { Switch } from '../ui/Switch';
+import { formatDate } from '../format';
+
+export interface PopupViewProps {
+  status: TabStatus | null;
+  settings: Settings;
+  siteRecord: SiteRecord | null;
+  purposes: readonly Purpose[];
+  error: string | null;
+  onTogglePause: (paused: boolean) => void;
+  onOpenDashboard: (route: string) => void;
+}
+
+function choiceSummary(settings: Settings, site: string, purposes: readonly Purpose[], t: ReturnType<typeof useT>): string {
+  const override = settings.siteOverrides[site];
+  if (override?.mode === 'allowAll') return t('popup.consent.override.allowAll');
+  if (override?.mode === 'denyAll') return t('popup.consent.override.denyAll');
+  if (override?.mode === 'off') return t('popup.consent.override.off');
+  const choices = override?.mode === 'custom' ? override.purposes : settings.preferences;
+  const allowed = purposes.filter((p) => choices[p]);
+  if (allowed.length === 0) return t('popup.consent.onlyNecessary');
+  return t('popup.consent.allowed', { purposes: allowed.map((p) => t(`purpose.${p}` as MessageKey)).join(', ') });
+}
+
+export function PopupView({ status, settings, siteRecord, purposes, error, onTogglePause, onOpenDashboard }: PopupViewProps) {
+  const t = useT();
+  const site = status?.site ?? null;
+  const config = status?.config;
+  const sitePaused = config?.inactiveReason === 'sitePaused';
+  const pill = !site ? 'idle' : config?.active ? 'on' : 'paused';
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <Logo size={26} />
+        <span class="brand">{t('app.name')}</span>
+        <span class={`pill pill-${pill}`} data-testid="popup-state">
+          {pill === 'on' ? t('popup.state.on') : pill === 'paused' ? t('popup.state.paused') : t('popup.state.idle')}
+        </span>
+      </header>
+
+      {error && <p class="popup-error" role="alert">{t('popup.error', { detail: error })}</p>}
+
+      <section class="site-banner" aria-label={t('popup.site.label')}>
+        <Icon name="globe" size={22} />
+        <div class="site-text">
+          <h1 class="site-name" data-testid="popup-site">{site ?? t('popup.site.none')}</h1>
+          <p class="site-sub">
+            {!site
+              ? t('popup.site.noneHint')
+              : config?.inactiveReason === 'paused'
+                ? t('popup.site.pausedEverywhere')
+                : sitePaused
+                  ? t('popup.site.pausedHere')
+                  : status && status.framesSeen > 0
+                    ? t('popup.site.frames', { count: status.framesSeen })
+                    : t('popup.site.reload')}
+          </p>
+        </div>
+      </section>
+
+      {site && (
+        <div class="popup-pause">
+          <Switch label={t('popup.pause')} description={t('popup.pause.desc')} checked={sitePaused} onChange={onTogglePause} />
+        </div>
+      )}
+
+      {site && (
+        <div class="card-grid">
+          <Card title={t('card.consent.title')} icon="shield" testId="card-consent">
+            <p class="muted">{t('card.consent.empty')}</p>
+            <p class="card-fact">{choiceSummary(settings, site, purposes, t)}</p>
+          </Card>
+          <Card title={t('card.asked.title')} icon="list" testId="card-asked">
+            {siteRecord ? (
+              <p class="card-fact">
+                {t('card.asked.seen', { date: formatDate(siteRecord.firstSeen, t.locale), count: siteRecord.visits })}
+              </p>
+            ) : (
+              <p class="muted">{t('card.asked.empty')}</p>
+            )}
+          </Card>
+          <Card title={t('card.policy.title')} icon="doc" testId="card-policy">
+            <p class="muted">{t('card.policy.empty')}</p>
+          </Card>
+          <Card title={t('card.requests.title')} icon="mail" testId="card-requests">
+            <p class="muted">{t('card.requests.empty')}</p>
+          </Card>
+        </div>
+      )}
+
+      <footer class="popup-footer">
+        {site && (
+          <button type="button" class="button secondary" onClick={() => onOpenDashboard(`sites/${encodeURIComponent(site)}`)}>
+            {t('popup.siteDetails')}
+          </button>
+        )}
+        <button type="button" class="button primary" onClick={() => onOpenDashboard('sites')}>
+          {t('popup.openDashboard')}
+        </button>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Settings, SiteOverride } from '../settings/schema';
+import type { SettingsProblem } from '../settings/problems';
+
+/**
+ * The one message contract, `domain.verb` names, split by who may call.
+ * Types only: the schemas that check payloads at run time are in ./schemas.
+ */
+
+/** What a frame's content script is told about the page it runs in. */
+export interface PageConfig {
+  site: string | null;
+  /** False when the user paused the extension here or everywhere. */
+  active: boolean;
+  inactiveReason: 'paused' | 'sitePaused' | 'notAWebsite' | null;
+  override: SiteOverride | null;
+  gpc: boolean;
+}
+
+export interface TabStatus {
+  tabId: number;
+  url: string | null;
+  site: string | null;
+  /** Frames of the current page whose content script has reported in. */
+  framesSeen: number;
+  config: PageConfig;
+}
+
+export type ImportResult = { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] };
+
+/** Sent by content scripts: untrusted, since a compromised renderer can send anything. */
+export interface ContentMessages {
+  'page.hello': { request: { url: string; top: boolean }; response: PageConfig };
+}
+
+/** Sent by the extension's own pages (popup, dashboard, onboarding). */
+export interface ExtensionMessages {
+  'settings.get': { request: Record<string, never>; response: Settings };
+  'settings.save': { request: { settings: Settings }; response: Settings };
+  'settings.import': { request: { text: string }; response: ImportResult };
+  'site.setPaused': { request: { site: string; paused: boolean }; response: Settings };
+  'site.setOverride': { request: { site: string; override: SiteOverride | null }; response: Settings };
+  'tab.status': { request: { tabId: number }; response: TabStatus };
+  'data.eraseAll': { request: Record<string, never>; response: { erased: true } };
+}
+
+export type ContentMessageName = keyof ContentMessages;
+export type ExtensionMessageName = keyof ExtensionMessages;
+export type AnyMessages = ContentMessages & ExtensionMessages;
+export type MessageName = keyof AnyMessages;
+export type RequestOf<K extends MessageName> = AnyMessages[K]['request'];
+export type ResponseOf<K extends MessageName> = AnyMessages[K]['response'];
+
+/** What travels: a tagged envelope, and a reply that says whether it worked. */
+export interface Envelope<K extends MessageName = MessageName> {
+  channel: 'privacy-ledger';
+  type: K;
+  payload: RequestOf<K>;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

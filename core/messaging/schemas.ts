@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { settingsSchemaV1 } from '../settings/schema';
+import { MAX_SETTINGS_FILE_BYTES } from '../settings/file';
+import type { ContentMessageName, ExtensionMessageName } from './protocol';
+
+const site = z.string().min(1).max(253);
+const empty = z.strictObject({});
+
+const override = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('allowAll') }),
+  z.strictObject({ mode: z.literal('denyAll') }),
+  z.strictObject({ mode: z.literal('custom'), purposes: settingsSchemaV1.shape.preferences.omit({ legitimateInterest: true }) }),
+  z.strictObject({ mode: z.literal('off') }),
+]);
+
+/** Every content-script payload is parsed with these before a handler sees it. */
+export const contentSchemas: Record<ContentMessageName, z.ZodType> = {
+  'page.hello': z.strictObject({ url: z.string().max(8192), top: z.boolean() }),
+};
+
+/** Extension pages are trusted more, but their payloads are still checked. */
+export const extensionSchemas: Record<ExtensionMessageName, z.ZodType> = {
+  'settings.get': empty,
+  'settings.save': z.strictObject({ settings: settingsSchemaV1 }),
+  // Characters, not bytes: the file parser applies the byte limit itself.
+  'settings.import': z.strictObject({ text: z.string().max(MAX_SETTINGS_FILE_BYTES * 2) }),
+  'site.setPaused': z.strictObject({ site, paused: z.boolean() }),
+  'site.setOverride': z.strictObject({ site, override: override.nullable() }),
+  'tab.status': z.strictObject({ tabId: z.number().int().nonnegative() }),
+  'data.eraseAll': empty,
+};

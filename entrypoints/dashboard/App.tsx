@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'preact/hooks';
+import { PURPOSES } from '../../core/consent/purposes';
+import { serializeSettings } from '../../core/settings/file';
+import type { Settings } from '../../core/settings/schema';
+import { DataView, type ImportOutcome } from '../../components/dashboard/DataView';
+import { IdentityView } from '../../components/dashboard/IdentityView';
+import { PreferencesView } from '../../components/dashboard/PreferencesView';
+import { RequestsView } from '../../components/dashboard/RequestsView';
+import { Shell, type Section } from '../../components/dashboard/Shell';
+import { SiteDetailView } from '../../components/dashboard/SiteDetailView';
+import { SitesView, type SiteSort } from '../../components/dashboard/SitesView';
+import { Root } from '../../components/Root';
+import { Notice } from '../../components/ui/Notice';
+import { downloadText } from '../../platform/download';
+import { send } from '../../platform/messaging/client';
+import { queries } from '../../platform/queries';
+import { useLiveQuery } from '../../stores/live';
+import { useTranslator } from '../../stores/locale';
+import { startRouteSync, useRouteStore, type Route } from '../../stores/route';
+import { startSettingsSync, useSettingsStore } from '../../stores/settings';
+
+const SECTION_OF: Record<Route['name'], Section> = {
+  sites: 'sites',
+  site: 'sites',
+  requests: 'requests',
+  preferences: 'preferences',
+  identity: 'identity',
+  data: 'data',
+};
+
+export function App() {
+  const { settings, error, save } = useSettingsStore();
+  const route = useRouteStore((s) => s.route);
+  const t = useTranslator(settings?.language);
+  useEffect(() => startSettingsSync(), []);
+  useEffect(() => startRouteSync(), []);
+  useEffect(() => {
+    document.title = `${t(`nav.${SECTION_OF[route.name]}`)} · ${t('app.name')}`;
+    document.getElementById('main')?.focus();
+  }, [route, t]);
+  return (
+    <Root t={t} ready={settings !== null} error={error}>
+      {settings && (
+        <Shell current={SECTION_OF[route.name]}>
+          {!settings.onboarded && (
+            <Notice tone="info">
+              {t('dashboard.notOnboarded')} <a href="/onboarding.html">{t('dashboard.notOnboarded.link')}</a>
+            </Notice>
+          )}
+          <RouteView route={route} settings={settings} save={save} />
+        </Shell>
+      )}
+    </Root>
+  );
+}
+
+function RouteView({ route, settings, save }: { route: Route; settings: Settings; save: (s: Settings) => Promise<Settings> }) {
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SiteSort>('lastSeen');
+  const sites = useLiveQuery(queries.allSites, []);
+  const requests = useLiveQuery(queries.allRequests, []);
+  const siteName = route.name === 'site' ? route.site : null;
+  const siteRecord = useLiveQuery(() => (siteName ? queries.site(siteName) : Promise.resolve(null)), [siteName]);
+  switch (route.name) {
+    case 'sites':
+      return <SitesView sites={sites} query={query} sort={sort} onQuery={setQuery} onSort={setSort} />;
+    case 'site':
+      return (
+        <SiteDetailView
+          site={route.site}
+          record={siteRecord}
+          settings={settings}
+          purposes={PURPOSES}
+          onSetPaused={(paused) => void send('site.setPaused', { site: route.site, paused })}
+          onSetOverride={(override) => void send('site.setOverride', { site: route.site, override })}
+        />
+      );
+    case 'requests':
+      return <RequestsView requests={requests} />;
+    case 'preferences':
+      return <PreferencesView settings={settings} purposes={PURPOSES} onChange={(next) => void save(next)} />;
+    case 'identity':
+      return <IdentityView identity={settings.identity} onSave={async (identity) => void (await save({ ...settings, identity }))} />;
+    case 'data':
+      return (
+        <DataView
+          onExport={async () => {
+            const current = await send('settings.get', {});
+            downloadText(`privacy-ledger-settings-${new Date().toISOString().slice(0, 10)}.json`, serializeSettings(current), 'application/json');
+          }}
+          onImport={async (text): Promise<ImportOutcome> => {
+            const result = await send('settings.import', { text });
+            return result.ok ? { ok: true } : { ok: false, problems: result.problems };
+          }}
+          onEraseAll={async () => void (await send('data.eraseAll', {}))}
+        />
+      );
+  }
+}

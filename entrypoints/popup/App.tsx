@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'preact/hooks';
+import { PURPOSES } from '../../core/consent/purposes';
+import type { TabStatus } from '../../core/messaging/protocol';
+import { PopupView } from '../../components/popup/PopupView';
+import { Root } from '../../components/Root';
+import { send } from '../../platform/messaging/client';
+import { queries } from '../../platform/queries';
+import { openDashboard, targetTabId } from '../../platform/tabs';
+import { useLiveQuery } from '../../stores/live';
+import { useTranslator } from '../../stores/locale';
+import { startSettingsSync, useSettingsStore } from '../../stores/settings';
+
+export function App() {
+  const { settings, error: settingsError } = useSettingsStore();
+  const t = useTranslator(settings?.language);
+  const [status, setStatus] = useState<TabStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => startSettingsSync(), []);
+  useEffect(() => {
+    targetTabId(location.search)
+      .then((tabId) => (tabId === null ? null : send('tab.status', { tabId })))
+      .then(setStatus, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [settings]);
+  const site = status?.site ?? null;
+  const siteRecord = useLiveQuery(() => (site ? queries.site(site) : Promise.resolve(null)), [site]) ?? null;
+  return (
+    <Root t={t} ready={settings !== null} error={settingsError}>
+      {settings && (
+        <PopupView
+          status={status}
+          settings={settings}
+          siteRecord={siteRecord}
+          purposes={PURPOSES}
+          error={error}
+          onTogglePause={(paused) => site && void send('site.setPaused', { site, paused }).catch((e: Error) => setError(e.message))}
+          onOpenDashboard={(route) => void openDashboard(route).then(() => window.close())}
+        />
+      )}
+    </Root>
+  );
+}

@@ -1,0 +1,31 @@
+import browser from 'webextension-polyfill';
+import { contentSchemas, extensionSchemas } from '../core/messaging/schemas';
+import { dataHandlers } from './handlers/data';
+import { pageHandlers } from './handlers/page';
+import { settingsHandlers } from './handlers/settings';
+import { siteHandlers } from './handlers/site';
+import { tabHandlers } from './handlers/tab';
+import { createRouter } from './messaging/router';
+import { loadSettings } from './settingsStorage';
+import { forgetTab } from './tabFrames';
+
+export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers];
+
+/** Wires the background's listeners. Listeners are added synchronously so a woken worker sees its event. */
+export function startBackground(): void {
+  browser.runtime.onMessage.addListener(
+    createRouter({
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      modules: HANDLER_MODULES,
+      contentSchemas,
+      extensionSchemas,
+    }) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
+  );
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    if (reason !== 'install') return;
+    const settings = await loadSettings();
+    if (!settings.onboarded) await browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+  });
+}

@@ -1,0 +1,9 @@
+import type { RequestRecord, SiteRecord } from '../core/ledger/records';
+import { database } from './db';
+
+/** Reads used by the extension pages, inside liveQuery so they stay current. */
+export const queries = {
+  allSites: (): Promise<SiteRecord[]> => database().sites.toArray(),
+  site: async (site: string): Promise<SiteRecord | null> => (await database().sites.get(site)) ?? null,
+  allRequests: (): Promise<RequestRecord[]> => database().requests.orderBy('dueAt').toArray(),
+};

@@ -1,0 +1,69 @@
+/**
+ * Launches Debian's Chromium with an unpacked build of the extension, the way
+ * the demo, the end-to-end tests and the benchmark all do.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { ensureBrowser } from './browsers';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker, for reading its state in tests. */
+  worker: () => Promise<Worker>;
+  extensionUrl: (path: string) => string;
+  close: () => Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** An unpacked extension folder; omit to launch without one. */
+  extensionDir?: string;
+  headless: boolean;
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+/**
+ * Flags that keep Chromium off the network (it is closed here and must stay
+ * quiet anyway) and map every `*.test` host to the local fixture server.
+ */
+export const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP *.test 127.0.0.1',
+];
+
+export async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const executablePath = ensureBrowser('chromium');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'privacy-ledger-chromium-'));
+  const extensionArgs = options.extensionDir
+    ? [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`]
+    : [];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: options.headless,
+    args: [...QUIET_FLAGS, ...extensionArgs, ...(options.locale ? [`--lang=${options.locale}`] : [])],
+    locale: options.locale,
+    colorScheme: options.colorScheme,
+    viewport: { width: 1280, height: 800 },
+  });
+  const worker = async (): Promise<Worker> => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = options.extensionDir ? new URL((await worker()).url()).host : '';
+  return {
+    context,
+    extensionId,
+    worker,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * A local web server for the demo and the end-to-end tests. Each host name is
+ * a site: `http://news.test:PORT/` serves `tests/fixtures/sites/news.test/`.
+ * The browsers map every `*.test` host to this machine, so sites are distinct
+ * registrable domains with no network at all. Real consent managers are served
+ * from their npm packages under `/vendor/`.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const SITES_DIR = join(ROOT, 'tests/fixtures/sites');
+
+/** What `/vendor/NAME/FILE` may serve: only the browser files of packages we depend on. */
+const VENDOR: Record<string, string> = {
+  klaro: 'node_modules/klaro/dist',
+  cookieconsent: 'node_modules/vanilla-cookieconsent/dist',
+  fixtures: 'tests/fixtures/assets',
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface FixtureServer {
+  port: number;
+  /** `url('news.test', '/article.html')` -> `http://news.test:PORT/article.html` */
+  url: (host: string, path?: string) => string;
+  close: () => Promise<void>;
+}
+
+/** Resolves `path` under `base`, refusing anything that would step outside it. */
+function inside(base: string, path: string): string | null {
+  const target = normalize(join(base, decodeURIComponent(path)));
+  return target === base || target.startsWith(base + sep) ? target : null;
+}
+
+function fileFor(req: IncomingMessage): string | null {
+  const url = new URL(req.url ?? '/', 'http://fixture');
+  const vendor = /^\/vendor\/([a-z]+)\/(.+)$/.exec(url.pathname);
+  if (vendor) {
+    const dir = VENDOR[vendor[1]!];
+    return dir ? inside(join(ROOT, dir), vendor[2]!) : null;
+  }
+  const host = (req.headers.host ?? '').split(':')[0]!.toLowerCase();
+  if (!/^[a-z0-9.-]+\.test$/.test(host)) return null;
+  const siteDir = inside(SITES_DIR, host);
+  if (!siteDir) return null;
+  const file = inside(siteDir, url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname);
+  return file;
+}
+
+function serve(req: IncomingMessage, res: ServerResponse): void {
+  const file = fileFor(req);
+  if (!file || !existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  });
+  createReadStream(file).pipe(res);
+}
+
+export async function startFixtureServer(port = 0): Promise<FixtureServer> {
+  const server: Server = createServer(serve);
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    port: actual,
+    url: (host, path = '/') => `http://${host}:${actual}${path}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
