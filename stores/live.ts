@@ -14,7 +14,6 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): T | u
       error: (error: unknown) => console.error('Privacy Ledger: live query failed', error),
     });
     return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names the dependencies
   }, deps);
   return value;
 }

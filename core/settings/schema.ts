@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { PURPOSES } from '../consent/purposes';
 import { normaliseSiteInput } from '../sites/domain';
 
+// Extension pages forbid eval by CSP: tell Zod not to probe for it.
+z.config({ jitless: true });
+
 /**
  * The settings format, version 1. It is what `browser.storage.local` holds under
  * the `settings` key and, byte for byte, what Export writes and Import reads
