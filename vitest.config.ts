@@ -29,6 +29,7 @@ export default defineConfig({
           name: 'components',
           environment: 'happy-dom',
           include: ['tests/unit/components/**/*.test.tsx'],
+          setupFiles: ['tests/unit/components/setup.ts'],
           server: { deps: { inline: ['zustand'] } },
         },
       },

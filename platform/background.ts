@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { contentSchemas, extensionSchemas } from '../core/messaging/schemas';
 import { dataHandlers } from './handlers/data';
 import { pageHandlers } from './handlers/page';

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { defaultSettings } from '../core/settings/defaults';
 import { parseSettings } from '../core/settings/file';
 import type { Settings } from '../core/settings/schema';

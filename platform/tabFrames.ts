@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 
 /**
  * Which frames of each tab's current page have a running content script.
@@ -12,8 +13,8 @@ interface TabFrames {
 }
 
 const memory = new Map<string, TabFrames>();
-const area = (): browser.Storage.StorageArea | null =>
-  (browser.storage as { session?: browser.Storage.StorageArea }).session ?? null;
+const area = (): Storage.StorageArea | null =>
+  (browser.storage as { session?: Storage.StorageArea }).session ?? null;
 const key = (tabId: number) => `tab.${tabId}`;
 
 async function read(tabId: number): Promise<TabFrames | null> {

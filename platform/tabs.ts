@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 
 /**
  * The tab the popup speaks about: `?tab=ID` when a page opened it for a given

@@ -53,8 +53,9 @@ export function problemsFromIssue(issue: core.$ZodIssue): SettingsProblem[] {
     case 'too_big':
       return [{ kind: 'field', path, reason: issue.origin === 'array' ? 'tooMany' : 'tooLong', expected: String(issue.maximum) }];
     case 'invalid_union':
-      // A discriminated union whose `mode` is unknown.
-      return [{ kind: 'field', path: pathText([...issue.path, 'mode']), reason: 'notAllowed', expected: '"allowAll", "denyAll", "custom", "off"' }];
+      // The only unions in the format are site overrides, told apart by `mode`;
+      // Zod puts the discriminator in the path itself.
+      return [{ kind: 'field', path, reason: 'notAllowed', expected: '"allowAll", "denyAll", "custom", "off"' }];
     case 'invalid_key':
       return issue.issues.flatMap((inner) => problemsFromIssue({ ...inner, path: issue.path } as core.$ZodIssue));
     case 'custom': {

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { database, eraseDatabase } from '../db';
 import type { HandlerModule } from '../messaging/router';
 

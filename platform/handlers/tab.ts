@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { pageConfig } from '../../core/settings/siteRules';
 import { siteOf } from '../../core/sites/domain';
 import type { HandlerModule } from '../messaging/router';

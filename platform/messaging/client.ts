@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import type { Envelope, MessageName, Reply, RequestOf, ResponseOf } from '../../core/messaging/protocol';
 
 export class MessageError extends Error {

@@ -1,4 +1,4 @@
-import type browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
 import type { z } from 'zod';
 import type {
   ContentMessageName,
@@ -8,7 +8,7 @@ import type {
   Reply,
 } from '../../core/messaging/protocol';
 
-type Sender = browser.Runtime.MessageSender;
+type Sender = Runtime.MessageSender;
 
 /** Who sent a message, as far as the browser vouches for it. */
 export interface CallerContext {

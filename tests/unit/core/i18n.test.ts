@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PURPOSES } from '../../../core/consent/purposes';
+import { CATALOGS, createTranslator, resolveLocale, type MessageKey } from '../../../core/i18n/translate';
+import { fillTemplate, placeholdersOf } from '../../../core/i18n/template';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const en = CATALOGS.en;
+const vi = CATALOGS.vi;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('message catalogs', () => {
+  it('Vietnamese has exactly the English keys', () => {
+    expect(Object.keys(vi)).toEqual(Object.keys(en));
+  });
+
+  it.each(Object.keys(en))('%s has the same placeholders in both languages, and is not empty', (key) => {
+    const k = key as MessageKey;
+    expect(placeholdersOf(vi[k])).toEqual(placeholdersOf(en[k]));
+    expect(vi[k].trim()).not.toBe('');
+    expect(vi[k]).toBe(vi[k].normalize('NFC'));
+  });
+
+  it('uses the glossary: privacy is quyền riêng tư, never bảo mật', () => {
+    for (const text of Object.values(vi)) expect(text.toLowerCase()).not.toContain('bảo mật');
+  });
+
+  it('has a message for every key the interface asks for', () => {
+    const used = new Set<string>();
+    for (const file of ['components', 'entrypoints', 'stores'].flatMap((d) => sourceFiles(join(ROOT, d)))) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([^']+)'/g)) used.add(match[1]!);
+    }
+    // Keys built at run time from data.
+    for (const p of PURPOSES) used.add(`purpose.${p}`).add(`purpose.${p}.desc`);
+    for (const s of ['sites', 'requests', 'preferences', 'identity', 'data']) used.add(`nav.${s}`);
+    for (const m of ['allowAll', 'denyAll', 'custom', 'off']) used.add(`site.override.${m}`);
+    for (const r of ['missing', 'wrongType', 'notAllowed', 'unknownField', 'tooLong', 'tooMany', 'invalidSite', 'invalidEmail', 'invalidFormat']) used.add(`import.field.${r}`);
+    expect(used.size).toBeGreaterThan(100);
+    expect([...used].filter((key) => !(key in en))).toEqual([]);
+  });
+});
+
+describe('translator', () => {
+  it('fills placeholders and picks plural forms', () => {
+    const t = createTranslator('en');
+    expect(t('popup.site.frames', { count: 1 })).toBe('Watching this page (1 frame)');
+    expect(t('popup.site.frames', { count: 3 })).toBe('Watching this page (3 frames)');
+    expect(createTranslator('vi')('popup.site.frames', { count: 3 })).toContain('3');
+    expect(createTranslator('vi')('popup.site.frames', { count: 3 })).not.toContain('|');
+  });
+
+  it('resolves auto from the browser language', () => {
+    expect(resolveLocale('auto', 'vi-VN')).toBe('vi');
+    expect(resolveLocale('auto', 'de-DE')).toBe('en');
+    expect(resolveLocale('en', 'vi')).toBe('en');
+  });
+});
+
+describe('fillTemplate', () => {
+  it('replaces known names, keeps unknown ones visible, and never interprets values', () => {
+    expect(fillTemplate('Hi {name}, {missing}', { name: '{missing} $& \\1' })).toBe('Hi {missing} $& \\1, {missing}');
+    expect(fillTemplate('a {{literal}} b')).toBe('a {literal}} b');
+    expect(fillTemplate('unclosed {name')).toBe('unclosed {name');
+    expect(placeholdersOf('{b} and {a} and {b} {{c}}')).toEqual(['a', 'b']);
+  });
+});
