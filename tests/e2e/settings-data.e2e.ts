@@ -31,6 +31,10 @@ beforeAll(async () => {
   await prefs.getByText('Identity saved.').waitFor();
   await prefs.close();
 
+  const site = await h.context.newPage();
+  await site.goto(h.server.url('news.test', '/'));
+  await site.close();
+
   data = await h.openExtensionPage('dashboard.html#/data');
   await data.getByRole('heading', { name: 'Your data' }).waitFor();
 });
@@ -57,6 +61,7 @@ describe('settings export, erase and import', () => {
   });
 
   it('erases everything after confirmation', async () => {
+    expect(await h.table('sites')).toEqual([expect.objectContaining({ site: 'news.test' })]);
     await data.getByRole('button', { name: 'Erase everything…' }).click();
     await data.getByRole('button', { name: 'Yes, erase everything' }).click();
     await data.getByText('Everything was erased.').waitFor();
