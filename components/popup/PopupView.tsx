@@ -28,7 +28,7 @@ function choiceSummary(settings: Settings, site: string, purposes: readonly Purp
   const choices = override?.mode === 'custom' ? override.purposes : settings.preferences;
   const allowed = purposes.filter((p) => choices[p]);
   if (allowed.length === 0) return t('popup.consent.onlyNecessary');
-  return t('popup.consent.allowed', { purposes: allowed.map((p) => t(`purpose.${p}` as MessageKey)).join(', ') });
+  return t('popup.consent.allowed', { purposes: allowed.map((p) => t(`purpose.${p}` as MessageKey).toLocaleLowerCase(t.locale)).join(', ') });
 }
 
 export function PopupView({ status, settings, siteRecord, purposes, error, onTogglePause, onOpenDashboard }: PopupViewProps) {

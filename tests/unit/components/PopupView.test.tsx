@@ -26,7 +26,7 @@ describe('PopupView', () => {
     renderIn(<PopupView {...props()} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('news.example');
     expect(screen.getByText('Watching this page (2 frames)')).toBeTruthy();
-    expect(screen.getByText('Your choice here: necessary + Functional, Analytics.')).toBeTruthy();
+    expect(screen.getByText('Your choice here: necessary + functional, analytics.')).toBeTruthy();
     expect(screen.getByText('First seen 1 Nov 2026 · 4 visits')).toBeTruthy();
     expect(screen.getByTestId('popup-state').textContent).toBe('Active');
   });

@@ -1,0 +1,164 @@
+/**
+ * `npm start`: builds the extension and opens Chromium with it on the local
+ * demo sites, which carry real consent managers from npm.
+ *
+ * With a display (and without `--headless`) the browser stays open for you to
+ * try. Without one, it walks through the extension as a person would, prints
+ * what the extension did and saves screenshots, in English and Vietnamese.
+ *
+ *   npm start                      visible browser when a display exists
+ *   npm start -- --headless        screenshots into demo-output/<time>/
+ *   npm start -- --out DIR         screenshots into DIR
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ExtensionBrowser } from './lib/chromium';
+import { startFixtureServer, type FixtureServer } from './lib/fixtureServer';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const headless = args.includes('--headless') || !process.env.DISPLAY;
+const outArg = args.indexOf('--out');
+const outDir = resolve(outArg >= 0 && args[outArg + 1] ? args[outArg + 1]! : join(ROOT, 'demo-output', new Date().toISOString().replace(/[:.]/g, '-')));
+
+const DEMO_SITES = [
+  { host: 'news.test', about: 'an English news site with vanilla-cookieconsent and a third-party video frame' },
+  { host: 'shop.test', about: 'a Vietnamese shop with Klaro' },
+];
+
+function build(): void {
+  console.log('Building the Chrome extension…');
+  execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function interactive(browser: ExtensionBrowser, server: FixtureServer): Promise<void> {
+  for (const site of DEMO_SITES) await (await browser.context.newPage()).goto(server.url(site.host));
+  console.log('\nChromium is open with Privacy Ledger. Try:');
+  console.log('  • the onboarding tab: choose your preferences;');
+  for (const site of DEMO_SITES) console.log(`  • ${server.url(site.host)}  ${site.about};`);
+  console.log('  • the Privacy Ledger icon in the toolbar (pin it from the puzzle-piece menu).');
+  console.log('Close the browser window or press Ctrl+C to stop.');
+  await new Promise<void>((done) => {
+    browser.context.on('close', () => done());
+    process.once('SIGINT', () => done());
+  });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+  console.log(`  saved ${name}.png`);
+}
+
+async function popupFor(browser: ExtensionBrowser, tabId: number): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
+  await popup.getByTestId('popup-site').waitFor();
+  await popup.getByTestId('card-asked').getByText(/visit|lượt/).waitFor();
+  return popup;
+}
+
+async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const worker = await browser.worker();
+  const tabIdOf = (page: Page) => worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1, page.url());
+
+  console.log('\n1. Onboarding opens on install; choosing "Necessary and functional".');
+  const onboarding = browser.context.pages().find((p) => p.url().endsWith('/onboarding.html')) ??
+    (await browser.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/onboarding.html') }));
+  await onboarding.getByRole('heading', { level: 1 }).waitFor();
+  await shot(onboarding, 'onboarding-en');
+  await onboarding.getByLabel('Necessary and functional').check();
+  await onboarding.getByRole('button', { name: 'Save and start' }).click();
+  await onboarding.getByTestId('onboarding-done').waitFor();
+
+  console.log('2. Visiting the demo sites.');
+  const pages: Record<string, Page> = {};
+  for (const site of DEMO_SITES) {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(site.host));
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(800); // let the banner animate in
+    pages[site.host] = page;
+    await shot(page, `site-${site.host.replace('.test', '')}`);
+  }
+
+  console.log('3. What the extension did:');
+  const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
+  const frames = await worker.evaluate(() => chrome.storage.session.get(null));
+  const sites = await worker.evaluate(
+    () => new Promise<{ site: string; visits: number }[]>((done) => {
+      const open = indexedDB.open('privacy-ledger');
+      open.onsuccess = () => {
+        const all = open.result.transaction('sites').objectStore('sites').getAll();
+        all.onsuccess = () => done(all.result);
+      };
+    }),
+  );
+  for (const site of DEMO_SITES) {
+    const tabId = await tabIdOf(pages[site.host]!);
+    const seen = (frames[`tab.${tabId}`] as { frames: number[] } | undefined)?.frames.length ?? 0;
+    const record = sites.find((s) => s.site === site.host);
+    console.log(`   ${site.host}: content script running in ${seen} of ${pages[site.host]!.frames().length} frames; recorded in the ledger with ${record?.visits ?? 0} visit(s).`);
+  }
+  const prefs = (stored.settings as { preferences: Record<string, unknown> }).preferences;
+  console.log(`   Preferences saved: ${Object.entries(prefs).map(([k, v]) => `${k}=${String(v)}`).join(', ')}.`);
+  console.log('   Consent banners are left for you to answer in this build: the consent engine arrives next.');
+
+  console.log('4. The popup and the dashboard.');
+  const newsTab = await tabIdOf(pages['news.test']!);
+  let popup = await popupFor(browser, newsTab);
+  await shot(popup, 'popup-en');
+  const dashboard = await browser.context.newPage();
+  await dashboard.goto(browser.extensionUrl('dashboard.html#/sites'));
+  await dashboard.getByTestId('sites-table').waitFor();
+  await shot(dashboard, 'dashboard-sites-en');
+  await dashboard.goto(browser.extensionUrl('dashboard.html#/sites/news.test'));
+  await dashboard.getByTestId('site-title').waitFor();
+  await shot(dashboard, 'dashboard-site-en');
+  await dashboard.goto(browser.extensionUrl('dashboard.html#/preferences'));
+  await dashboard.getByRole('switch').first().waitFor();
+  await shot(dashboard, 'dashboard-preferences-en');
+  await dashboard.emulateMedia({ colorScheme: 'dark' });
+  await shot(dashboard, 'dashboard-preferences-dark');
+  await dashboard.emulateMedia({ colorScheme: 'light' });
+
+  console.log('5. Switching the interface to Vietnamese.');
+  await dashboard.getByLabel('Language').selectOption('vi');
+  await dashboard.getByRole('heading', { name: 'Tùy chọn' }).waitFor();
+  await shot(dashboard, 'dashboard-preferences-vi');
+  await dashboard.goto(browser.extensionUrl('dashboard.html#/sites'));
+  await dashboard.getByTestId('sites-table').waitFor();
+  await shot(dashboard, 'dashboard-sites-vi');
+  await dashboard.goto(browser.extensionUrl('dashboard.html#/data'));
+  await dashboard.getByRole('heading', { level: 1 }).waitFor();
+  await shot(dashboard, 'dashboard-data-vi');
+  await popup.close();
+  popup = await popupFor(browser, await tabIdOf(pages['shop.test']!));
+  await shot(popup, 'popup-vi');
+  await onboarding.reload();
+  await onboarding.getByRole('heading', { level: 1 }).waitFor();
+  await shot(onboarding, 'onboarding-vi');
+
+  console.log(`\nScreenshots are in ${outDir}`);
+}
+
+async function main(): Promise<void> {
+  build();
+  const server = await startFixtureServer();
+  const browser = await launchChromium({ extensionDir: join(ROOT, '.output/chrome-mv3'), headless, locale: 'en-GB' });
+  try {
+    if (headless) await walkthrough(browser, server);
+    else await interactive(browser, server);
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
