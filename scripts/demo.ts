@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ExtensionBrowser } from './lib/chromium';
 import { startFixtureServer, type FixtureServer } from './lib/fixtureServer';
+import { readStorage, readTable, tabIdOf } from './lib/workerState';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -63,7 +64,7 @@ async function popupFor(browser: ExtensionBrowser, tabId: number): Promise<Page>
 async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const worker = await browser.worker();
-  const tabIdOf = (page: Page) => worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1, page.url());
+  const tabOf = (page: Page) => tabIdOf(worker, page.url());
 
   console.log('\n1. Onboarding opens on install; choosing "Necessary and functional".');
   const onboarding = browser.context.pages().find((p) => p.url().endsWith('/onboarding.html')) ??
@@ -86,19 +87,11 @@ async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Pr
   }
 
   console.log('3. What the extension did:');
-  const stored = await worker.evaluate(() => chrome.storage.local.get('settings'));
-  const frames = await worker.evaluate(() => chrome.storage.session.get(null));
-  const sites = await worker.evaluate(
-    () => new Promise<{ site: string; visits: number }[]>((done) => {
-      const open = indexedDB.open('privacy-ledger');
-      open.onsuccess = () => {
-        const all = open.result.transaction('sites').objectStore('sites').getAll();
-        all.onsuccess = () => done(all.result);
-      };
-    }),
-  );
+  const stored = await readStorage(worker, 'local');
+  const frames = await readStorage(worker, 'session');
+  const sites = await readTable<{ site: string; visits: number }>(worker, 'sites');
   for (const site of DEMO_SITES) {
-    const tabId = await tabIdOf(pages[site.host]!);
+    const tabId = await tabOf(pages[site.host]!);
     const seen = (frames[`tab.${tabId}`] as { frames: number[] } | undefined)?.frames.length ?? 0;
     const record = sites.find((s) => s.site === site.host);
     console.log(`   ${site.host}: content script running in ${seen} of ${pages[site.host]!.frames().length} frames; recorded in the ledger with ${record?.visits ?? 0} visit(s).`);
@@ -108,7 +101,7 @@ async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Pr
   console.log('   Consent banners are left for you to answer in this build: the consent engine arrives next.');
 
   console.log('4. The popup and the dashboard.');
-  const newsTab = await tabIdOf(pages['news.test']!);
+  const newsTab = await tabOf(pages['news.test']!);
   let popup = await popupFor(browser, newsTab);
   await shot(popup, 'popup-en');
   const dashboard = await browser.context.newPage();
@@ -136,7 +129,7 @@ async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Pr
   await dashboard.getByRole('heading', { level: 1 }).waitFor();
   await shot(dashboard, 'dashboard-data-vi');
   await popup.close();
-  popup = await popupFor(browser, await tabIdOf(pages['shop.test']!));
+  popup = await popupFor(browser, await tabOf(pages['shop.test']!));
   await shot(popup, 'popup-vi');
   await onboarding.reload();
   await onboarding.getByRole('heading', { level: 1 }).waitFor();

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ExtensionBrowser } from '../../../scripts/lib/chromium';
 import { startFixtureServer, type FixtureServer } from '../../../scripts/lib/fixtureServer';
+import { readStorage, readTable, tabIdOf } from '../../../scripts/lib/workerState';
 
 export const CHROME_BUILD = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 
@@ -22,27 +23,13 @@ export interface Harness extends ExtensionBrowser {
 export async function startHarness(): Promise<Harness> {
   const server = await startFixtureServer();
   const browser = await launchChromium({ extensionDir: CHROME_BUILD, headless: true, locale: 'en-GB' });
-  const inWorker = async <T>(fn: (arg: string) => Promise<T>, arg = ''): Promise<T> => (await browser.worker()).evaluate(fn, arg);
   return {
     ...browser,
     server,
-    storage: () => inWorker(() => chrome.storage.local.get(null)),
-    table: <T>(name: string) =>
-      inWorker(
-        (store) =>
-          new Promise<T[]>((done, fail) => {
-            const open = indexedDB.open('privacy-ledger');
-            open.onerror = () => fail(open.error);
-            open.onsuccess = () => {
-              const all = open.result.transaction(store).objectStore(store).getAll();
-              all.onsuccess = () => done(all.result as T[]);
-              all.onerror = () => fail(all.error);
-            };
-          }),
-        name,
-      ),
+    storage: async () => readStorage(await browser.worker(), 'local'),
+    table: async <T>(name: string) => readTable<T>(await browser.worker(), name),
     tabIdOf: async (page) => {
-      const id = await inWorker(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1, page.url());
+      const id = await tabIdOf(await browser.worker(), page.url());
       if (id < 0) throw new Error(`no tab shows ${page.url()}`);
       return id;
     },

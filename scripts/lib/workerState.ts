@@ -1,0 +1,35 @@
+/**
+ * Reads the extension's own state from inside its service worker, for the
+ * demo and the end-to-end tests. The functions passed to `evaluate` run in the
+ * worker, where `chrome` is the extension API.
+ */
+import type { Worker } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
+
+declare const chrome: Browser;
+
+export function readStorage(worker: Worker, area: 'local' | 'session'): Promise<Record<string, unknown>> {
+  return worker.evaluate((name) => chrome.storage[name].get(null), area);
+}
+
+/** The browser's id for the tab showing `url`, or -1. */
+export function tabIdOf(worker: Worker, url: string): Promise<number> {
+  return worker.evaluate(async (wanted) => (await chrome.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1, url);
+}
+
+/** Every row of one table of the extension's database. */
+export function readTable<T>(worker: Worker, table: string): Promise<T[]> {
+  return worker.evaluate(
+    (store) =>
+      new Promise<T[]>((done, fail) => {
+        const open = indexedDB.open('privacy-ledger');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => done(all.result as T[]);
+          all.onerror = () => fail(all.error);
+        };
+      }),
+    table,
+  );
+}
