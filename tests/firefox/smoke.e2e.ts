@@ -1,0 +1,98 @@
+/**
+ * Firefox smoke test: each Firefox build installs as a temporary add-on, its
+ * content script reports a visit that the dashboard then lists, and its pages
+ * render. Needs the builds: `npx wxt build -b firefox` and `... --mv3`.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../../core/i18n/messages/en.json';
+import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixtureServer';
+import { GECKO_ID } from '../../wxt.config';
+import { launchWithExtension, openExtensionPage, waitInPage, type FirefoxWithExtension } from './support/firefox';
+
+/** The WebExtension APIs as an extension page sees them (the page's own `browser`). */
+type PageApi = {
+  runtime: { id: string };
+  permissions: { contains(p: { origins: string[] }): Promise<boolean> };
+};
+
+/** The host permissions the build declares: `host_permissions` in MV3, inside `permissions` in MV2. */
+function declaredOrigins(build: string): string[] {
+  const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../.output', build, 'manifest.json'), 'utf8'));
+  const all: string[] = [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? [])];
+  return all.filter((p) => p.includes('://') || p === '<all_urls>');
+}
+
+/** Text of the element matching `selector` in the page, once it is there. */
+async function textOf(page: Page, selector: string): Promise<string> {
+  await waitInPage(page, selector, (s) => document.querySelector(s) !== null, selector);
+  return page.$eval(selector, (el) => el.textContent?.trim() ?? '');
+}
+
+describe.each(['firefox-mv2', 'firefox-mv3'])('Firefox smoke: %s', (build) => {
+  let server: FixtureServer;
+  let firefox: FirefoxWithExtension;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    firefox = await launchWithExtension(build);
+  });
+
+  afterAll(async () => {
+    await firefox?.browser.close();
+    await server?.close();
+  });
+
+  it('installs as a temporary add-on, with the host permissions it declares granted', async () => {
+    expect(firefox.addonId).toBe(GECKO_ID);
+    const origins = declaredOrigins(build);
+    // The fixture sites are plain http: without this origin the content script cannot run there.
+    expect(origins).toContain('http://*/*');
+    await openExtensionPage(firefox.page, '/popup.html');
+    // The page at our fixed UUID is this add-on, and it holds its host permissions.
+    // In MV3 they are optional in Firefox: without them no content script runs.
+    const { id, granted } = await firefox.page.evaluate(async (wanted) => {
+      const api = (globalThis as unknown as { browser: PageApi }).browser;
+      return { id: api.runtime.id, granted: await api.permissions.contains({ origins: wanted }) };
+    }, origins);
+    expect(id).toBe(GECKO_ID);
+    expect(granted).toBe(true);
+  });
+
+  it('records a visited site: content script -> background -> IndexedDB -> dashboard', async () => {
+    await firefox.page.goto(server.url('news.test', '/'), { waitUntil: 'load' });
+    expect(await firefox.page.title()).toBe('The Daily Lantern');
+    await openExtensionPage(firefox.page, '/dashboard.html#/sites');
+    // The background writes asynchronously and the table follows the database: poll.
+    await waitInPage(
+      firefox.page,
+      'a row for news.test in the sites table',
+      (site) => [...document.querySelectorAll('[data-testid="sites-table"] tbody th a')].some((a) => a.textContent === site),
+      'news.test',
+    );
+    const sites = await firefox.page.$$eval('[data-testid="sites-table"] tbody th a', (links) =>
+      links.map((a) => ({ site: a.textContent, href: a.getAttribute('href') })),
+    );
+    expect(sites).toContainEqual({ site: 'news.test', href: '#/sites/news.test' });
+  });
+
+  it('renders the popup with its header, and the dashboard with its brand and navigation', async () => {
+    await openExtensionPage(firefox.page, '/popup.html');
+    expect(await textOf(firefox.page, '.popup-header .brand')).toBe('Privacy Ledger');
+
+    // Opened after the popup, so the dashboard is a fresh load, not a hash change.
+    await openExtensionPage(firefox.page, '/dashboard.html#/sites');
+    expect(await textOf(firefox.page, 'nav .sidebar-brand')).toBe('Privacy Ledger');
+    const nav = await firefox.page.$$eval('nav ul a', (links) => links.map((a) => [a.getAttribute('href'), a.textContent?.trim()]));
+    expect(nav).toEqual([
+      ['#/sites', en['nav.sites']],
+      ['#/requests', en['nav.requests']],
+      ['#/preferences', en['nav.preferences']],
+      ['#/identity', en['nav.identity']],
+      ['#/data', en['nav.data']],
+    ]);
+    expect(await firefox.page.$eval('nav a[aria-current="page"]', (a) => a.getAttribute('href'))).toBe('#/sites');
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Drives Debian's firefox-esr with the extension loaded as a temporary add-on:
+ * puppeteer-core over WebDriver BiDi (Playwright's Firefox and geckodriver do
+ * not work offline here; see /work/shared/facts/toolchain.md).
+ */
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { ensureBrowser } from '../../../scripts/lib/browsers';
+import { GECKO_ID } from '../../../wxt.config';
+
+/** Fixed through a pref, so extension pages live at a known moz-extension:// origin. */
+export const EXTENSION_UUID = '5b0c6f1e-7a2d-4e93-9c41-2f8d6a1b3e70';
+export const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}${path}`;
+
+/** The demo sites the fixture server answers for; Firefox must resolve them to this machine. */
+const FIXTURE_HOSTS = ['news.test', 'video.test', 'shop.test'];
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  /** What `installExtension` answered: the add-on's id. */
+  addonId: string;
+  /** A tab in the foreground, for the test to drive. */
+  page: Page;
+}
+
+/** Launches headless Firefox and installs the build in `.output/<build>` as a temporary add-on. */
+export async function launchWithExtension(build: string): Promise<FirefoxWithExtension> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: ensureBrowser('firefox'),
+    headless: true,
+    // Lets BiDi install add-ons (a privileged command).
+    args: ['--remote-allow-system-access'],
+    // The Remote Agent already applies its recommended prefs (no captive-portal or
+    // connectivity probes, telemetry, updates or Safe Browsing), so only ours are here.
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // *.test resolve to 127.0.0.1, where the fixture server listens.
+      'network.dns.localDomains': FIXTURE_HOSTS.join(','),
+      // Direct connections: a proxy from the environment must not see the fixture hosts.
+      'network.proxy.type': 0,
+    },
+  });
+  try {
+    const before = new Set(browser.targets());
+    const addonId = await browser.installExtension(resolve(import.meta.dirname, '../../../.output', build));
+    // The extension opens its onboarding tab on install, which takes the foreground.
+    // Wait for it, so that it cannot steal the foreground from our page later.
+    await browser.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout: 10_000 });
+    const page = await browser.newPage();
+    return { browser, addonId, page };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens an extension page in `page` and brings the tab to the foreground: Firefox
+ * throttles timers in background tabs so hard that the pages' first database
+ * queries (started with setTimeout by Dexie's liveQuery) wait for many seconds.
+ * `page.goto('moz-extension://...')` never resolves, so navigate through BiDi.
+ */
+export async function openExtensionPage(page: Page, path: string): Promise<void> {
+  await page.bringToFront();
+  const frame = page.mainFrame() as unknown as {
+    browsingContext: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<void> };
+  };
+  const url = extensionUrl(path);
+  await frame.browsingContext.navigate(url, 'none');
+  await waitInPage(page, url, (expected) => location.href === expected && document.readyState === 'complete', url, 10_000);
+}
+
+/**
+ * Waits until `predicate(arg)` holds in the page, polling by interval (rAF does not
+ * run in background tabs). On timeout, says what it waited for and what the page shows.
+ */
+export async function waitInPage(page: Page, what: string, predicate: (arg: string) => boolean, arg: string, timeout = 15_000): Promise<void> {
+  try {
+    await page.waitForFunction(predicate, { polling: 100, timeout }, arg);
+  } catch (error) {
+    const shown = await page.evaluate(() => `${location.href}: ${document.body?.innerText ?? ''}`).catch(() => '(unreadable)');
+    throw new Error(`Waited ${timeout} ms for ${what}. The page shows ${shown.replace(/\s+/g, ' ').slice(0, 600)}`, { cause: error });
+  }
+}
