@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startConsentEngine } from '../platform/content/consent';
 import { introduceFrame } from '../platform/content/hello';
 
 export default defineContentScript({
@@ -6,9 +7,9 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_start',
-  main: () => {
-    introduceFrame().catch(() => {
-      // The extension was reloaded or the background refused: the page is left alone.
-    });
+  main: async () => {
+    const config = await introduceFrame().catch(() => null);
+    // Paused here or everywhere, or the extension was reloaded: the page is left alone.
+    if (config?.active) startConsentEngine();
   },
 });

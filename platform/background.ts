@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { contentSchemas, extensionSchemas } from '../core/messaging/schemas';
+import { consentHandlers } from './handlers/consent';
 import { dataHandlers } from './handlers/data';
 import { pageHandlers } from './handlers/page';
 import { settingsHandlers } from './handlers/settings';
@@ -9,7 +10,7 @@ import { createRouter } from './messaging/router';
 import { loadSettings } from './settingsStorage';
 import { forgetTab } from './tabFrames';
 
-export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers];
+export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers];
 
 /** Wires the background's listeners. Listeners are added synchronously so a woken worker sees its event. */
 export function startBackground(): void {

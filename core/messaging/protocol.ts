@@ -1,5 +1,15 @@
 import type { Settings, SiteOverride } from '../settings/schema';
 import type { SettingsProblem } from '../settings/problems';
+import type { ConsentRecord } from '../consent/record';
+
+/**
+ * A message of the autoconsent engine, relayed from the content script. Its
+ * fields are checked by the schema; the engine's own types describe the rest.
+ */
+export interface AutoconsentMessage {
+  type: string;
+  [field: string]: unknown;
+}
 
 /**
  * The one message contract, `domain.verb` names, split by who may call.
@@ -30,6 +40,8 @@ export type ImportResult = { ok: true; settings: Settings } | { ok: false; probl
 /** Sent by content scripts: untrusted, since a compromised renderer can send anything. */
 export interface ContentMessages {
   'page.hello': { request: { url: string; top: boolean }; response: PageConfig };
+  /** The reply is autoconsent's answer (init, eval result, opt-out or opt-in), or null. */
+  'consent.ac': { request: { message: AutoconsentMessage }; response: AutoconsentMessage | null };
 }
 
 /** Sent by the extension's own pages (popup, dashboard, onboarding). */
@@ -41,6 +53,7 @@ export interface ExtensionMessages {
   'site.setOverride': { request: { site: string; override: SiteOverride | null }; response: Settings };
   'tab.status': { request: { tabId: number }; response: TabStatus };
   'data.eraseAll': { request: Record<string, never>; response: { erased: true } };
+  'consent.status': { request: { tabId: number }; response: ConsentRecord | null };
 }
 
 export type ContentMessageName = keyof ContentMessages;

@@ -1,4 +1,5 @@
 import { pageConfig } from '../../core/settings/siteRules';
+import { resetTab } from '../consent/engine';
 import { database, recordVisit } from '../db';
 import type { HandlerModule } from '../messaging/router';
 import { loadSettings } from '../settingsStorage';
@@ -12,8 +13,10 @@ export const pageHandlers: HandlerModule = {
       // The page URL the browser vouches for wins over what the script claims.
       const frameUrl = caller.sender.url ?? url;
       const config = pageConfig(settings, frameUrl);
-      if (caller.tabId !== null) await noteFrame(caller.tabId, caller.frameId ?? 0, top && caller.frameId === 0, frameUrl);
-      if (config.active && config.site && top && caller.frameId === 0) await recordVisit(database(), config.site, Date.now());
+      const topFrame = top && caller.frameId === 0;
+      if (caller.tabId !== null) await noteFrame(caller.tabId, caller.frameId ?? 0, topFrame, frameUrl);
+      if (caller.tabId !== null && topFrame) await resetTab(caller.tabId);
+      if (config.active && config.site && topFrame) await recordVisit(database(), config.site, Date.now());
       return config;
     },
   },

@@ -1,0 +1,46 @@
+import type { ConsentIntent } from '../intent';
+import type { LabelPurpose } from '../labels/match';
+
+/** One category of a banner, as the site names it, and what we make of it. */
+export interface Category {
+  id: string;
+  label: string;
+  /** Our purpose for it; null when its name says nothing we know. */
+  purpose: LabelPurpose | null;
+  required: boolean;
+  /** Stored consent for it, or null before the user has answered. */
+  consented: boolean | null;
+}
+
+/** What a CMP shows and holds at one moment, read from the page's main world. */
+export interface CmpSnapshot {
+  cmp: string;
+  categories: Category[];
+  vendorCount: number | null;
+  /** Purposes or vendors the site claims under legitimate interest, still on. */
+  legitimateInterestOn: string[];
+  /** Whether the first layer of the banner offers a reject button. */
+  firstLayerReject: boolean | null;
+  /** True once the CMP holds an answer. */
+  answered: boolean;
+  /** The raw stored record (cookie or API answer), shown to the user as proof. */
+  evidence: string;
+}
+
+/**
+ * A per-CMP adapter. `read` and `apply` run in the page's main world through
+ * `scripting.executeScript`, so each must be self-contained: no imports, no
+ * closures, JSON in and out. `snapshot` and `plan` are pure and run in the
+ * background.
+ */
+export interface CmpAdapter<Raw = unknown, Plan = unknown> {
+  id: string;
+  /** Display name. */
+  name: string;
+  /** autoconsent rule names this adapter answers for. */
+  autoconsentNames: string[];
+  read: () => Raw | null;
+  apply: (plan: Plan) => boolean;
+  snapshot: (raw: Raw) => CmpSnapshot;
+  plan: (snapshot: CmpSnapshot, intent: ConsentIntent) => Plan;
+}

@@ -1,0 +1,39 @@
+import type { ConsentIntent } from './intent';
+import type { CmpSnapshot } from './cmps/types';
+import type { StoredConsent, Verdict } from './verify';
+
+/** How a banner was answered. */
+export type AnswerMethod =
+  | 'adapter' // our per-purpose adapter, through the CMP's own API
+  | 'optOut' // autoconsent's reject path (rules or heuristic clicks)
+  | 'optIn' // autoconsent's accept path
+  | 'none'; // left alone
+
+/** The outcome shown to the user, one word. */
+export type ConsentOutcome =
+  | 'respected' // answered and the CMP stored exactly the choice
+  | 'notRespected' // answered, but the CMP stored something else
+  | 'unverified' // answered, but nothing readable proves what was stored
+  | 'leftAlone' // the user asked us to leave this site's banners
+  | 'failed' // we tried and could not answer in time
+  | 'working';
+
+/** One banner, from detection to verdict: the ledger event `consent.answer` and the popup card. */
+export interface ConsentRecord {
+  site: string;
+  frameUrl: string;
+  cmp: string;
+  /** What the banner asked, as first read. */
+  asked: CmpSnapshot | null;
+  intent: ConsentIntent | null;
+  method: AnswerMethod;
+  /** True when the user's mix could not be expressed and the fallback setting answered. */
+  fallback: boolean;
+  /** Why it was left alone or failed, when it was. */
+  reason: 'siteRuleOff' | 'askMe' | 'applyFailed' | 'timeout' | null;
+  stored: (StoredConsent & { otherOn: string[] }) | null;
+  verdict: Verdict | null;
+  outcome: ConsentOutcome;
+  startedAt: number;
+  durationMs: number | null;
+}

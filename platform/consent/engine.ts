@@ -1,0 +1,153 @@
+import { evalSnippets } from '@duckduckgo/autoconsent';
+import { storedFromSnapshot } from '../../core/consent/cmps/categories';
+import { adapterFor } from '../../core/consent/cmps/registry';
+import type { CmpAdapter } from '../../core/consent/cmps/types';
+import { fallbackIntent, intentKind, resolveIntent } from '../../core/consent/intent';
+import type { ConsentRecord } from '../../core/consent/record';
+import { verify } from '../../core/consent/verify';
+import type { AutoconsentMessage } from '../../core/messaging/protocol';
+import { pageConfig } from '../../core/settings/siteRules';
+import { siteOf } from '../../core/sites/domain';
+import { browser } from 'wxt/browser';
+import { database } from '../db';
+import { loadSettings } from '../settingsStorage';
+import { autoconsentConfig, rulesFor } from './autoconsentConfig';
+import { showOutcome } from './badge';
+import { runInFrame } from './mainWorld';
+import { readConsent, writeConsent } from './tabConsent';
+
+/** After this long without a result, the engine gives up and says so. */
+export const TIME_BUDGET_MS = 15_000;
+
+interface Frame {
+  tabId: number;
+  frameId: number;
+  url: string;
+}
+
+async function tabSite(tabId: number): Promise<string | null> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return tab.url ? siteOf(tab.url) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a CMP through its adapter in the frame's main world. */
+async function snapshotOf(adapter: CmpAdapter, frame: Frame) {
+  const raw = await runInFrame(frame.tabId, frame.frameId, adapter.read, []);
+  return raw ? adapter.snapshot(raw) : null;
+}
+
+/** Closes a record: session state, badge, and one ledger event. */
+async function finish(tabId: number, record: ConsentRecord): Promise<void> {
+  const done = { ...record, durationMs: Date.now() - record.startedAt };
+  await writeConsent(tabId, done);
+  await showOutcome(tabId, done.outcome);
+  await database().events.add({ site: done.site, at: done.startedAt, kind: 'consent.answer', data: done });
+}
+
+async function verifyThrough(adapter: CmpAdapter, frame: Frame, record: ConsentRecord): Promise<ConsentRecord> {
+  const after = await snapshotOf(adapter, frame);
+  if (!after || !record.intent) return { ...record, outcome: 'unverified' };
+  const stored = storedFromSnapshot(after);
+  const verdict = verify(record.intent, stored);
+  return { ...record, stored, verdict, outcome: verdict.status };
+}
+
+/** A banner is showing: decide what to answer, and answer it. The reply tells autoconsent what to do, if anything. */
+async function onPopupFound(frame: Frame, cmp: string): Promise<AutoconsentMessage | null> {
+  const current = await readConsent(frame.tabId);
+  if (current && (current.outcome === 'working' || current.cmp === (adapterFor(cmp)?.name ?? cmp))) return null;
+  const site = (await tabSite(frame.tabId)) ?? siteOf(frame.url);
+  if (!site) return null;
+  const settings = await loadSettings();
+  const adapter = adapterFor(cmp);
+  const asked = adapter ? await snapshotOf(adapter, frame) : null;
+  const intent = resolveIntent(settings, site);
+  let record: ConsentRecord = {
+    site, frameUrl: frame.url, cmp: adapter?.name ?? cmp, asked, intent, method: 'none', fallback: false,
+    reason: null, stored: null, verdict: null, outcome: 'working', startedAt: Date.now(), durationMs: null,
+  };
+  if (!intent) {
+    await finish(frame.tabId, { ...record, outcome: 'leftAlone', reason: 'siteRuleOff' });
+    return null;
+  }
+  if (adapter && asked) {
+    const applied = await runInFrame(frame.tabId, frame.frameId, adapter.apply, [adapter.plan(asked, intent)]);
+    if (applied) {
+      await finish(frame.tabId, await verifyThrough(adapter, frame, { ...record, method: 'adapter' }));
+      return null;
+    }
+  }
+  const kind = intentKind(intent);
+  if (kind === 'mixed') {
+    const fallback = fallbackIntent(settings);
+    if (!fallback) {
+      await finish(frame.tabId, { ...record, fallback: true, outcome: 'leftAlone', reason: 'askMe' });
+      return null;
+    }
+    record = { ...record, intent: fallback, fallback: true };
+  }
+  const method = intentKind(record.intent!) === 'acceptAll' ? 'optIn' : 'optOut';
+  record = { ...record, method };
+  await writeConsent(frame.tabId, record);
+  await showOutcome(frame.tabId, 'working');
+  setTimeout(() => void giveUpIfStill(frame.tabId, record.startedAt), TIME_BUDGET_MS);
+  return { type: method };
+}
+
+/** autoconsent finished (or failed) its opt-out or opt-in: verify what the CMP stored. */
+async function onAutoconsentResult(frame: Frame, cmp: string, success: boolean): Promise<void> {
+  const record = await readConsent(frame.tabId);
+  if (!record || record.outcome !== 'working') return;
+  if (!success) {
+    await finish(frame.tabId, { ...record, outcome: 'failed', reason: 'applyFailed' });
+    return;
+  }
+  const adapter = adapterFor(cmp);
+  await finish(frame.tabId, adapter ? await verifyThrough(adapter, frame, record) : { ...record, outcome: 'unverified' });
+}
+
+async function giveUpIfStill(tabId: number, startedAt: number): Promise<void> {
+  const record = await readConsent(tabId);
+  if (record?.outcome === 'working' && record.startedAt === startedAt) await finish(tabId, { ...record, outcome: 'failed', reason: 'timeout' });
+}
+
+/** Answers one message of the autoconsent engine running in a frame. */
+export async function handleAutoconsent(message: AutoconsentMessage, frame: Frame): Promise<AutoconsentMessage | null> {
+  switch (message.type) {
+    case 'init': {
+      const settings = await loadSettings();
+      const topUrl = (await browser.tabs.get(frame.tabId).catch(() => null))?.url ?? frame.url;
+      const config = pageConfig(settings, topUrl);
+      const leave = config.override?.mode === 'off';
+      return { type: 'initResp', config: autoconsentConfig(config.active, config.active && !leave), rules: rulesFor(frame.url, frame.frameId === 0) };
+    }
+    case 'eval': {
+      // Only autoconsent's own bundled snippets run, by name; its `code` strings are never evaluated.
+      const id = String(message.snippetId ?? '');
+      const snippet = Object.hasOwn(evalSnippets, id) ? (evalSnippets as Record<string, () => unknown>)[id] : undefined;
+      const result = snippet ? await runInFrame(frame.tabId, frame.frameId, snippet, []) : false;
+      return { type: 'evalResp', id: message.id, result };
+    }
+    case 'popupFound':
+      return onPopupFound(frame, String(message.cmp));
+    case 'optOutResult':
+    case 'optInResult':
+      if (!message.result) await onAutoconsentResult(frame, String(message.cmp), false);
+      return null;
+    case 'autoconsentDone':
+      await onAutoconsentResult(frame, String(message.cmp), true);
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** A new page in a tab starts with no consent record. */
+export async function resetTab(tabId: number): Promise<void> {
+  await writeConsent(tabId, null);
+  await showOutcome(tabId, null);
+}
