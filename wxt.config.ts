@@ -6,6 +6,8 @@ export const GECKO_ID = 'privacy-ledger@privacy-ledger.app';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Parallel work (and its tests) can build into a folder of its own.
+  outDir: process.env.PRIVACY_LEDGER_OUT ?? '.output',
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   zip: {

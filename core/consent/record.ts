@@ -23,6 +23,8 @@ export interface ConsentRecord {
   site: string;
   frameUrl: string;
   cmp: string;
+  /** The adapter that read (and maybe answered) the banner, if any. */
+  adapterId: string | null;
   /** What the banner asked, as first read. */
   asked: CmpSnapshot | null;
   intent: ConsentIntent | null;

@@ -1,6 +1,6 @@
 import { evalSnippets } from '@duckduckgo/autoconsent';
 import { storedFromSnapshot } from '../../core/consent/cmps/categories';
-import { adapterFor } from '../../core/consent/cmps/registry';
+import { adapterById, adapterFor, GENERIC_ADAPTERS } from '../../core/consent/cmps/registry';
 import type { CmpAdapter } from '../../core/consent/cmps/types';
 import { fallbackIntent, intentKind, resolveIntent } from '../../core/consent/intent';
 import type { ConsentRecord } from '../../core/consent/record';
@@ -40,12 +40,24 @@ async function snapshotOf(adapter: CmpAdapter, frame: Frame) {
   return raw ? adapter.snapshot(raw) : null;
 }
 
+/** The named adapter for autoconsent's rule, else the first standard (TCF) the frame implements. */
+async function findAdapter(cmp: string, frame: Frame) {
+  const named = adapterFor(cmp);
+  if (named) return { adapter: named, asked: await snapshotOf(named, frame) };
+  for (const adapter of GENERIC_ADAPTERS) {
+    const asked = await snapshotOf(adapter, frame);
+    if (asked) return { adapter, asked };
+  }
+  return { adapter: null, asked: null };
+}
+
 /** Closes a record: session state, badge, and one ledger event. */
 async function finish(tabId: number, record: ConsentRecord): Promise<void> {
   const done = { ...record, durationMs: Date.now() - record.startedAt };
+  // The ledger first: once the verdict is visible, its record exists.
+  await database().events.add({ site: done.site, at: done.startedAt, kind: 'consent.answer', data: done });
   await writeConsent(tabId, done);
   await showOutcome(tabId, done.outcome);
-  await database().events.add({ site: done.site, at: done.startedAt, kind: 'consent.answer', data: done });
 }
 
 async function verifyThrough(adapter: CmpAdapter, frame: Frame, record: ConsentRecord): Promise<ConsentRecord> {
@@ -60,14 +72,18 @@ async function verifyThrough(adapter: CmpAdapter, frame: Frame, record: ConsentR
 async function onPopupFound(frame: Frame, cmp: string): Promise<AutoconsentMessage | null> {
   const current = await readConsent(frame.tabId);
   if (current && (current.outcome === 'working' || current.cmp === (adapterFor(cmp)?.name ?? cmp))) return null;
+  // Claim the tab at once: frames and retries may report the same banner again while we work.
+  await writeConsent(frame.tabId, {
+    site: '', frameUrl: frame.url, cmp, adapterId: null, asked: null, intent: null, method: 'none', fallback: false,
+    reason: null, stored: null, verdict: null, outcome: 'working', startedAt: Date.now(), durationMs: null,
+  });
   const site = (await tabSite(frame.tabId)) ?? siteOf(frame.url);
   if (!site) return null;
   const settings = await loadSettings();
-  const adapter = adapterFor(cmp);
-  const asked = adapter ? await snapshotOf(adapter, frame) : null;
+  const { adapter, asked } = await findAdapter(cmp, frame);
   const intent = resolveIntent(settings, site);
   let record: ConsentRecord = {
-    site, frameUrl: frame.url, cmp: adapter?.name ?? cmp, asked, intent, method: 'none', fallback: false,
+    site, frameUrl: frame.url, cmp: adapter?.name ?? cmp, adapterId: adapter?.id ?? null, asked, intent, method: 'none', fallback: false,
     reason: null, stored: null, verdict: null, outcome: 'working', startedAt: Date.now(), durationMs: null,
   };
   if (!intent) {
@@ -106,7 +122,7 @@ async function onAutoconsentResult(frame: Frame, cmp: string, success: boolean):
     await finish(frame.tabId, { ...record, outcome: 'failed', reason: 'applyFailed' });
     return;
   }
-  const adapter = adapterFor(cmp);
+  const adapter = adapterById(record.adapterId) ?? adapterFor(cmp);
   await finish(frame.tabId, adapter ? await verifyThrough(adapter, frame, record) : { ...record, outcome: 'unverified' });
 }
 

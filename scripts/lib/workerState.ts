@@ -33,3 +33,8 @@ export function readTable<T>(worker: Worker, table: string): Promise<T[]> {
     table,
   );
 }
+
+/** Writes values into the extension's `storage.local` (tests set settings this way). */
+export function writeStorage(worker: Worker, values: Record<string, unknown>): Promise<void> {
+  return worker.evaluate((v) => chrome.storage.local.set(v), values);
+}

@@ -2,9 +2,29 @@ import { cookieconsent } from './cookieconsent';
 import { klaro } from './klaro';
 import type { CmpAdapter } from './types';
 
-/** Every per-purpose adapter. Add one here, with its fixture page and tests (README: "Add a CMP adapter"). */
-export const ADAPTERS: CmpAdapter<any, any>[] = [klaro, cookieconsent];
+/**
+ * Per-purpose adapters, found by the autoconsent rule name that detected the
+ * banner. Add one here, with its fixture page and tests (README: "Add a CMP adapter").
+ */
+export const ADAPTERS: CmpAdapter<any, any>[] = [
+  klaro,
+  cookieconsent,
+  // more adapters: keep one per line
+];
+
+/**
+ * Adapters for standards any CMP may implement (IAB TCF v2). They are tried,
+ * in order, when no named adapter matches; their `read` returns null where the
+ * standard is absent.
+ */
+export const GENERIC_ADAPTERS: CmpAdapter<any, any>[] = [
+  // generic adapters: keep one per line
+];
 
 export function adapterFor(autoconsentName: string): CmpAdapter<any, any> | null {
   return ADAPTERS.find((a) => a.autoconsentNames.includes(autoconsentName)) ?? null;
+}
+
+export function adapterById(id: string | null): CmpAdapter<any, any> | null {
+  return [...ADAPTERS, ...GENERIC_ADAPTERS].find((a) => a.id === id) ?? null;
 }

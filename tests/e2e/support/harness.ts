@@ -4,7 +4,7 @@ import { launchChromium, type ExtensionBrowser } from '../../../scripts/lib/chro
 import { startFixtureServer, type FixtureServer } from '../../../scripts/lib/fixtureServer';
 import { readStorage, readTable, tabIdOf } from '../../../scripts/lib/workerState';
 
-export const CHROME_BUILD = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+export const CHROME_BUILD = resolve(import.meta.dirname, '../../..', process.env.PRIVACY_LEDGER_OUT ?? '.output', 'chrome-mv3');
 
 export interface Harness extends ExtensionBrowser {
   server: FixtureServer;
