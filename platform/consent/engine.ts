@@ -34,9 +34,12 @@ async function tabSite(tabId: number): Promise<string | null> {
   }
 }
 
+/** The frame an adapter works in: the banner's, or the top frame's. */
+const frameFor = (adapter: CmpAdapter, frame: Frame) => (adapter.runIn === 'topFrame' ? 0 : frame.frameId);
+
 /** Reads a CMP through its adapter in the frame's main world. */
 async function snapshotOf(adapter: CmpAdapter, frame: Frame) {
-  const raw = await runInFrame(frame.tabId, frame.frameId, adapter.read, []);
+  const raw = await runInFrame(frame.tabId, frameFor(adapter, frame), adapter.read, []);
   return raw ? adapter.snapshot(raw) : null;
 }
 
@@ -91,7 +94,7 @@ async function onPopupFound(frame: Frame, cmp: string): Promise<AutoconsentMessa
     return null;
   }
   if (adapter && asked) {
-    const applied = await runInFrame(frame.tabId, frame.frameId, adapter.apply, [adapter.plan(asked, intent)]);
+    const applied = await runInFrame(frame.tabId, frameFor(adapter, frame), adapter.apply, [adapter.plan(asked, intent)]);
     if (applied) {
       await finish(frame.tabId, await verifyThrough(adapter, frame, { ...record, method: 'adapter' }));
       return null;

@@ -18,6 +18,9 @@ const VENDOR: Record<string, string> = {
   klaro: 'node_modules/klaro/dist',
   cookieconsent: 'node_modules/vanilla-cookieconsent/dist',
   fixtures: 'tests/fixtures/assets',
+  'iabtcf-core': 'node_modules/@iabtcf/core/lib/mjs',
+  'iabtcf-cmpapi': 'node_modules/@iabtcf/cmpapi/lib/mjs',
+  'iabtcf-stub': 'node_modules/@iabtcf/stub/lib',
 };
 
 const TYPES: Record<string, string> = {
@@ -46,7 +49,7 @@ function inside(base: string, path: string): string | null {
 
 function fileFor(req: IncomingMessage): string | null {
   const url = new URL(req.url ?? '/', 'http://fixture');
-  const vendor = /^\/vendor\/([a-z]+)\/(.+)$/.exec(url.pathname);
+  const vendor = /^\/vendor\/([a-z-]+)\/(.+)$/.exec(url.pathname);
   if (vendor) {
     const dir = VENDOR[vendor[1]!];
     return dir ? inside(join(ROOT, dir), vendor[2]!) : null;

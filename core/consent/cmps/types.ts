@@ -39,6 +39,12 @@ export interface CmpAdapter<Raw = unknown, Plan = unknown> {
   name: string;
   /** autoconsent rule names this adapter answers for. */
   autoconsentNames: string[];
+  /**
+   * Where `read` and `apply` run: the frame that showed the banner (default),
+   * or the top frame, for CMPs whose banner is a cross-origin iframe while
+   * their API lives in the page (Sourcepoint, TrustArc).
+   */
+  runIn?: 'bannerFrame' | 'topFrame';
   read: () => Raw | null;
   apply: (plan: Plan) => boolean;
   snapshot: (raw: Raw) => CmpSnapshot;
