@@ -152,7 +152,15 @@ export async function handleAutoconsent(message: AutoconsentMessage, frame: Fram
       return { type: 'evalResp', id: message.id, result };
     }
     case 'popupFound':
-      return onPopupFound(frame, String(message.cmp));
+      try {
+        return await onPopupFound(frame, String(message.cmp));
+      } catch (error) {
+        // Never leave a tab stuck at "working": say it failed, visibly.
+        console.error('Privacy Ledger: answering a banner failed', error);
+        const record = await readConsent(frame.tabId);
+        if (record?.outcome === 'working') await finish(frame.tabId, { ...record, outcome: 'failed', reason: 'applyFailed' });
+        return null;
+      }
     case 'optOutResult':
     case 'optInResult':
       if (!message.result) await onAutoconsentResult(frame, String(message.cmp), false);
