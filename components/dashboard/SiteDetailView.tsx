@@ -1,5 +1,7 @@
 import type { Purpose, PurposeChoices as Choices } from '../../core/consent/purposes';
+import type { ConsentRecord } from '../../core/consent/record';
 import type { SiteRecord } from '../../core/ledger/records';
+import { ConsentSummary } from '../ConsentSummary';
 import type { Settings, SiteOverride } from '../../core/settings/schema';
 import { formatDate } from '../format';
 import { useT } from '../i18n';
@@ -14,13 +16,14 @@ interface SiteDetailViewProps {
   record: SiteRecord | null | undefined;
   settings: Settings;
   purposes: readonly Purpose[];
+  consentAnswers: ConsentRecord[] | undefined;
   onSetPaused: (paused: boolean) => void;
   onSetOverride: (override: SiteOverride | null) => void;
 }
 
 type Mode = 'default' | SiteOverride['mode'];
 
-export function SiteDetailView({ site, record, settings, purposes, onSetPaused, onSetOverride }: SiteDetailViewProps) {
+export function SiteDetailView({ site, record, settings, purposes, consentAnswers, onSetPaused, onSetOverride }: SiteDetailViewProps) {
   const t = useT();
   const override = settings.siteOverrides[site] ?? null;
   const mode: Mode = override?.mode ?? 'default';
@@ -68,8 +71,18 @@ export function SiteDetailView({ site, record, settings, purposes, onSetPaused, 
             />
           )}
         </Card>
-        <Card title={t('card.consent.title')} icon="shield">
-          <p class="muted">{t('card.consent.empty')}</p>
+        <Card title={t('consent.history')} icon="shield" testId="consent-history">
+          {!consentAnswers?.length ? (
+            <p class="muted">{t('consent.history.empty')}</p>
+          ) : (
+            <ol class="consent-history">
+              {consentAnswers.slice(0, 20).map((answer) => (
+                <li key={answer.startedAt}>
+                  <ConsentSummary record={answer} showTime />
+                </li>
+              ))}
+            </ol>
+          )}
         </Card>
         <Card title={t('card.asked.title')} icon="list">
           <p class="muted">{t('card.asked.empty')}</p>

@@ -1,8 +1,10 @@
 import type { Purpose } from '../../core/consent/purposes';
 import type { MessageKey } from '../../core/i18n/translate';
 import type { SiteRecord } from '../../core/ledger/records';
+import type { ConsentRecord } from '../../core/consent/record';
 import type { TabStatus } from '../../core/messaging/protocol';
-import type { Settings } from '../../core/settings/schema';
+import type { Settings, SiteOverride } from '../../core/settings/schema';
+import { ConsentSummary } from '../ConsentSummary';
 import { useT } from '../i18n';
 import { Card } from '../ui/Card';
 import { Icon } from '../ui/Icon';
@@ -15,8 +17,10 @@ export interface PopupViewProps {
   settings: Settings;
   siteRecord: SiteRecord | null;
   purposes: readonly Purpose[];
+  consent: ConsentRecord | null;
   error: string | null;
   onTogglePause: (paused: boolean) => void;
+  onSetRule: (override: SiteOverride | null) => void;
   onOpenDashboard: (route: string) => void;
 }
 
@@ -31,7 +35,9 @@ function choiceSummary(settings: Settings, site: string, purposes: readonly Purp
   return t('popup.consent.allowed', { purposes: allowed.map((p) => t(`purpose.${p}` as MessageKey).toLocaleLowerCase(t.locale)).join(', ') });
 }
 
-export function PopupView({ status, settings, siteRecord, purposes, error, onTogglePause, onOpenDashboard }: PopupViewProps) {
+type RuleChoice = 'default' | 'denyAll' | 'allowAll' | 'off' | 'custom';
+
+export function PopupView({ status, settings, siteRecord, purposes, consent, error, onTogglePause, onSetRule, onOpenDashboard }: PopupViewProps) {
   const t = useT();
   const site = status?.site ?? null;
   const config = status?.config;
@@ -75,9 +81,31 @@ export function PopupView({ status, settings, siteRecord, purposes, error, onTog
 
       {site && (
         <div class="card-grid">
-          <Card title={t('card.consent.title')} icon="shield" testId="card-consent">
-            <p class="muted">{t('card.consent.empty')}</p>
+          <Card
+            title={t('card.consent.title')}
+            icon="shield"
+            testId="card-consent"
+            tone={consent?.outcome === 'respected' ? 'good' : consent?.outcome === 'notRespected' || consent?.outcome === 'failed' ? 'warn' : 'neutral'}
+          >
+            {consent && consent.outcome !== 'working' ? <ConsentSummary record={consent} /> : <p class="muted">{consent ? t('consent.working', { cmp: consent.cmp }) : t('card.consent.empty')}</p>}
             <p class="card-fact">{choiceSummary(settings, site, purposes, t)}</p>
+            <label class="rule-pick">
+              <span>{t('popup.rule')}</span>
+              <select
+                value={settings.siteOverrides[site]?.mode ?? 'default'}
+                onChange={(e) => {
+                  const mode = e.currentTarget.value as RuleChoice;
+                  if (mode === 'custom') onOpenDashboard(`sites/${encodeURIComponent(site)}`);
+                  else onSetRule(mode === 'default' ? null : { mode });
+                }}
+              >
+                <option value="default">{t('site.override.default')}</option>
+                <option value="denyAll">{t('site.override.denyAll')}</option>
+                <option value="allowAll">{t('site.override.allowAll')}</option>
+                <option value="off">{t('site.override.off')}</option>
+                <option value="custom">{t('site.override.custom')}…</option>
+              </select>
+            </label>
           </Card>
           <Card title={t('card.asked.title')} icon="list" testId="card-asked">
             {siteRecord ? (

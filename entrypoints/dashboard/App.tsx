@@ -61,6 +61,7 @@ function RouteView({ route, settings, save }: { route: Route; settings: Settings
   const requests = useLiveQuery(queries.allRequests, []);
   const siteName = route.name === 'site' ? route.site : null;
   const siteRecord = useLiveQuery(() => (siteName ? queries.site(siteName) : Promise.resolve(null)), [siteName]);
+  const consentAnswers = useLiveQuery(() => (siteName ? queries.consentAnswers(siteName) : Promise.resolve([])), [siteName]);
   switch (route.name) {
     case 'sites':
       return <SitesView sites={sites} query={query} sort={sort} onQuery={setQuery} onSort={setSort} />;
@@ -71,6 +72,7 @@ function RouteView({ route, settings, save }: { route: Route; settings: Settings
           record={siteRecord}
           settings={settings}
           purposes={PURPOSES}
+          consentAnswers={consentAnswers}
           onSetPaused={(paused) => void send('site.setPaused', { site: route.site, paused })}
           onSetOverride={(override) => void send('site.setOverride', { site: route.site, override })}
         />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PURPOSES } from '../../core/consent/purposes';
+import type { ConsentRecord } from '../../core/consent/record';
 import type { TabStatus } from '../../core/messaging/protocol';
 import { PopupView } from '../../components/popup/PopupView';
 import { Root } from '../../components/Root';
@@ -21,6 +22,24 @@ export function App() {
       .then((tabId) => (tabId === null ? null : send('tab.status', { tabId })))
       .then(setStatus, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [settings]);
+  const [consent, setConsent] = useState<ConsentRecord | null>(null);
+  // The engine may still be answering when the popup opens: follow it until it has a verdict.
+  useEffect(() => {
+    if (!status) return;
+    let stop = false;
+    const poll = async () => {
+      for (let i = 0; i < 40 && !stop; i++) {
+        const record = await send('consent.status', { tabId: status.tabId }).catch(() => null);
+        setConsent(record);
+        if (record && record.outcome !== 'working') return;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    };
+    void poll();
+    return () => {
+      stop = true;
+    };
+  }, [status]);
   const site = status?.site ?? null;
   const siteRecord = useLiveQuery(() => (site ? queries.site(site) : Promise.resolve(null)), [site]) ?? null;
   return (
@@ -31,8 +50,10 @@ export function App() {
           settings={settings}
           siteRecord={siteRecord}
           purposes={PURPOSES}
+          consent={consent}
           error={error}
           onTogglePause={(paused) => site && void send('site.setPaused', { site, paused }).catch((e: Error) => setError(e.message))}
+          onSetRule={(override) => site && void send('site.setOverride', { site, override }).catch((e: Error) => setError(e.message))}
           onOpenDashboard={(route) => void openDashboard(route).then(() => window.close())}
         />
       )}

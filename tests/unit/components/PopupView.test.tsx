@@ -1,7 +1,8 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '../../../components/popup/PopupView';
-import { PURPOSES } from '../../../core/consent/purposes';
+import { allPurposes, PURPOSES } from '../../../core/consent/purposes';
+import type { ConsentRecord } from '../../../core/consent/record';
 import { defaultSettings } from '../../../core/settings/defaults';
 import { renderIn } from './render';
 
@@ -14,8 +15,10 @@ function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
     settings: { ...defaultSettings(), onboarded: true, preferences: { ...defaultSettings().preferences, functional: true, analytics: true } },
     siteRecord: { site: 'news.example', firstSeen: Date.UTC(2026, 10, 1), lastSeen: Date.UTC(2026, 10, 2), visits: 4 },
     purposes: PURPOSES,
+    consent: null,
     error: null,
     onTogglePause: vi.fn(),
+    onSetRule: vi.fn(),
     onOpenDashboard: vi.fn(),
     ...overrides,
   };
@@ -57,5 +60,58 @@ describe('PopupView', () => {
     renderIn(<PopupView {...props()} />, 'vi');
     expect(screen.getByRole('button', { name: /bảng điều khiển/i })).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/Open dashboard|Pause on this site/);
+  });
+});
+
+function record(overrides: Partial<ConsentRecord>): ConsentRecord {
+  return {
+    site: 'news.example', frameUrl: 'https://news.example/', cmp: 'OneTrust', adapterId: 'onetrust',
+    asked: {
+      cmp: 'OneTrust', vendorCount: 42, legitimateInterestOn: [], firstLayerReject: false, answered: false, evidence: '',
+      categories: [
+        { id: 'C0002', label: 'Performance', purpose: 'analytics', required: false, consented: null },
+        { id: 'C0004', label: 'Targeting', purpose: 'advertising', required: false, consented: null },
+      ],
+    },
+    intent: { purposes: allPurposes(false), legitimateInterest: 'object', source: 'preferences' },
+    method: 'adapter', fallback: false, reason: null,
+    stored: { purposes: { analytics: false, advertising: false }, legitimateInterestOn: [], evidence: 'groups=C0001:1,C0002:0,C0004:0', otherOn: [] },
+    verdict: { status: 'respected', mismatches: [], checked: ['analytics', 'advertising'] },
+    outcome: 'respected', startedAt: 1, durationMs: 84,
+    ...overrides,
+  };
+}
+
+describe('PopupView consent card', () => {
+  it('says the choice was stored, what the site asked, and shows the proof', () => {
+    renderIn(<PopupView {...props({ consent: record({}) })} />);
+    const card = screen.getByTestId('consent-summary');
+    expect(card.textContent).toContain('OneTrust stored exactly what you chose.');
+    expect(card.textContent).toContain('It asked about: analytics, advertising. 42 partners. No reject button on its first screen.');
+    expect(card.textContent).toContain('84 ms');
+    expect(screen.getByText('groups=C0001:1,C0002:0,C0004:0')).toBeTruthy();
+  });
+
+  it('never calls a mismatch a success', () => {
+    const consent = record({
+      outcome: 'notRespected',
+      verdict: { status: 'notRespected', mismatches: [{ purpose: 'analytics', intended: false, stored: true }, { purpose: 'legitimateInterest', intended: false, stored: true }], checked: ['analytics'] },
+    });
+    renderIn(<PopupView {...props({ consent })} />);
+    const card = screen.getByTestId('consent-summary');
+    expect(card.getAttribute('data-outcome')).toBe('notRespected');
+    expect(card.textContent).toContain('This site did not store your choice.');
+    expect(card.textContent).toContain('Analytics: you refused, the site stored consent.');
+    expect(card.textContent).toContain('Legitimate interest: you refused, the site stored consent.');
+    expect(card.textContent).not.toContain('stored exactly');
+  });
+
+  it('sets a rule for the site from the card', () => {
+    const p = props();
+    renderIn(<PopupView {...p} />);
+    fireEvent.change(screen.getByLabelText('Answer this site with'), { target: { value: 'off' } });
+    expect(p.onSetRule).toHaveBeenCalledWith({ mode: 'off' });
+    fireEvent.change(screen.getByLabelText('Answer this site with'), { target: { value: 'default' } });
+    expect(p.onSetRule).toHaveBeenLastCalledWith(null);
   });
 });
