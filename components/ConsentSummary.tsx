@@ -19,7 +19,9 @@ export function ConsentSummary({ record, showTime = false }: { record: ConsentRe
       case 'unverified':
         return t('consent.unverified', { cmp });
       case 'leftAlone':
-        return record.reason === 'askMe' ? t('consent.leftAlone.askMe', { cmp }) : t('consent.leftAlone.siteRule', { cmp });
+        if (record.reason === 'askMe') return t('consent.leftAlone.askMe', { cmp });
+        if (record.reason === 'loopGuard') return t('consent.leftAlone.loopGuard', { cmp });
+        return t('consent.leftAlone.siteRule', { cmp });
       case 'failed':
         return record.reason === 'timeout' ? t('consent.failed.timeout', { cmp }) : t('consent.failed', { cmp });
       case 'working':

@@ -7,7 +7,8 @@ import { settingsHandlers } from './handlers/settings';
 import { siteHandlers } from './handlers/site';
 import { tabHandlers } from './handlers/tab';
 import { createRouter } from './messaging/router';
-import { loadSettings } from './settingsStorage';
+import { applyGpc } from './gpc/signal';
+import { loadSettings, onSettingsChanged } from './settingsStorage';
 import { forgetTab } from './tabFrames';
 
 export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers];
@@ -24,6 +25,10 @@ export function startBackground(): void {
     }) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
   );
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  const syncGpc = () => void loadSettings().then(applyGpc).catch((e: unknown) => console.warn('Privacy Ledger: GPC not applied', e));
+  onSettingsChanged(syncGpc);
+  browser.runtime.onStartup.addListener(syncGpc);
+  syncGpc();
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason !== 'install') return;
     const settings = await loadSettings();

@@ -32,7 +32,9 @@ export interface ConsentRecord {
   /** True when the user's mix could not be expressed and the fallback setting answered. */
   fallback: boolean;
   /** Why it was left alone or failed, when it was. */
-  reason: 'siteRuleOff' | 'askMe' | 'applyFailed' | 'timeout' | null;
+  reason: 'siteRuleOff' | 'askMe' | 'applyFailed' | 'timeout' | 'loopGuard' | null;
+  /** Page repairs made after answering (a scroll lock undone). */
+  repairs?: string[];
   stored: (StoredConsent & { otherOn: string[] }) | null;
   verdict: Verdict | null;
   outcome: ConsentOutcome;

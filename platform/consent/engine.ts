@@ -13,7 +13,9 @@ import { database } from '../db';
 import { loadSettings } from '../settingsStorage';
 import { autoconsentConfig, rulesFor } from './autoconsentConfig';
 import { showOutcome } from './badge';
+import { mayAnswer } from './loopGuard';
 import { runInFrame } from './mainWorld';
+import { restoreScroll } from './pageFixes';
 import { readConsent, writeConsent } from './tabConsent';
 
 /** After this long without a result, the engine gives up and says so. */
@@ -56,7 +58,12 @@ async function findAdapter(cmp: string, frame: Frame) {
 
 /** Closes a record: session state, badge, and one ledger event. */
 async function finish(tabId: number, record: ConsentRecord): Promise<void> {
-  const done = { ...record, durationMs: Date.now() - record.startedAt };
+  let done: ConsentRecord = { ...record, durationMs: Date.now() - record.startedAt };
+  if (done.method !== 'none' && done.outcome !== 'failed') {
+    // Banners often lock scrolling; give the page back once the banner is answered.
+    const repairs = await runInFrame(tabId, 0, restoreScroll, []);
+    if (repairs?.length) done = { ...done, repairs };
+  }
   // The ledger first: once the verdict is visible, its record exists.
   await database().events.add({ site: done.site, at: done.startedAt, kind: 'consent.answer', data: done });
   await writeConsent(tabId, done);
@@ -91,6 +98,10 @@ async function onPopupFound(frame: Frame, cmp: string): Promise<AutoconsentMessa
   };
   if (!intent) {
     await finish(frame.tabId, { ...record, outcome: 'leftAlone', reason: 'siteRuleOff' });
+    return null;
+  }
+  if (!(await mayAnswer(frame.tabId, site))) {
+    await finish(frame.tabId, { ...record, outcome: 'leftAlone', reason: 'loopGuard' });
     return null;
   }
   if (adapter && asked) {

@@ -1,6 +1,7 @@
 import { pageConfig } from '../../core/settings/siteRules';
 import { resetTab } from '../consent/engine';
 import { database, recordVisit } from '../db';
+import { recordGpcDeclaration } from '../gpc/declaration';
 import type { HandlerModule } from '../messaging/router';
 import { loadSettings } from '../settingsStorage';
 import { noteFrame } from '../tabFrames';
@@ -16,7 +17,10 @@ export const pageHandlers: HandlerModule = {
       const topFrame = top && caller.frameId === 0;
       if (caller.tabId !== null) await noteFrame(caller.tabId, caller.frameId ?? 0, topFrame, frameUrl);
       if (caller.tabId !== null && topFrame) await resetTab(caller.tabId);
-      if (config.active && config.site && topFrame) await recordVisit(database(), config.site, Date.now());
+      if (config.active && config.site && topFrame) {
+        await recordVisit(database(), config.site, Date.now());
+        if (settings.gpc) void recordGpcDeclaration(config.site, frameUrl);
+      }
       return config;
     },
   },

@@ -63,6 +63,11 @@ function fileFor(req: IncomingMessage): string | null {
 }
 
 function serve(req: IncomingMessage, res: ServerResponse): void {
+  // Any site echoes the request headers it received, for checking what the browser sent (GPC).
+  if ((req.url ?? '').startsWith('/__headers')) {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(req.headers));
+    return;
+  }
   const file = fileFor(req);
   if (!file || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

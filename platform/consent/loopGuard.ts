@@ -1,0 +1,28 @@
+import type { Storage } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+
+/**
+ * A site whose banner comes back in the same tab right after being answered
+ * (a reload loop, a CMP that forgets) is answered once again at most, then
+ * left alone: never an endless loop of answers and reloads. A new tab is a
+ * new visit and starts afresh.
+ */
+export const LOOP_WINDOW_MS = 60_000;
+export const MAX_ANSWERS_IN_WINDOW = 2;
+
+const key = (tabId: number, site: string) => `answers.${tabId}.${site}`;
+const memory = new Map<string, number[]>();
+const area = (): Storage.StorageArea | null => (browser.storage as { session?: Storage.StorageArea }).session ?? null;
+
+/** Notes an answer about to be given; false when the site has had its share. */
+export async function mayAnswer(tabId: number, site: string, now = Date.now()): Promise<boolean> {
+  const session = area();
+  const k = key(tabId, site);
+  const before = session ? (((await session.get(k))[k] as number[] | undefined) ?? []) : (memory.get(k) ?? []);
+  const recent = before.filter((at) => now - at < LOOP_WINDOW_MS);
+  if (recent.length >= MAX_ANSWERS_IN_WINDOW) return false;
+  const next = [...recent, now];
+  if (session) await session.set({ [k]: next });
+  else memory.set(k, next);
+  return true;
+}

@@ -1,0 +1,33 @@
+import type { Storage } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+import { parseGpcDeclaration } from '../../core/gpc/exempt';
+import { database } from '../db';
+
+const checked = new Set<string>();
+const area = (): Storage.StorageArea | null => (browser.storage as { session?: Storage.StorageArea }).session ?? null;
+
+/**
+ * Reads a visited site's `/.well-known/gpc.json` once per browser session and
+ * records whether it declares that it honours GPC. The request goes only to
+ * the site being visited, without cookies.
+ */
+export async function recordGpcDeclaration(site: string, pageUrl: string): Promise<void> {
+  const key = `gpcChecked.${site}`;
+  const session = area();
+  if (checked.has(key) || (session && (await session.get(key))[key])) return;
+  checked.add(key);
+  await session?.set({ [key]: true });
+  let declaration: ReturnType<typeof parseGpcDeclaration> = null;
+  try {
+    const response = await fetch(new URL('/.well-known/gpc.json', pageUrl), {
+      credentials: 'omit', cache: 'no-store', redirect: 'error', signal: AbortSignal.timeout(5000),
+    });
+    if (response.ok) declaration = parseGpcDeclaration(await response.text());
+  } catch {
+    // No file, or the site is unreachable: recorded as not declared.
+  }
+  await database().events.add({
+    site, at: Date.now(), kind: 'gpc.declaration',
+    data: { declared: declaration?.gpc === true, lastUpdate: declaration?.lastUpdate ?? null },
+  });
+}
