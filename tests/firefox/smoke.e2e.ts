@@ -78,6 +78,18 @@ describe.each(['firefox-mv2', 'firefox-mv3'])('Firefox smoke: %s', (build) => {
     expect(sites).toContainEqual({ site: 'news.test', href: '#/sites/news.test' });
   });
 
+  it('answers a real consent banner with the default choice (refuse everything optional)', async () => {
+    // A tab of its own: navigating away from an extension page does not resolve over BiDi.
+    const shop = await firefox.browser.newPage();
+    await shop.goto(server.url('shop.test', '/'), { waitUntil: 'load' });
+    // Klaro stores one entry per service in its cookie once answered.
+    await waitInPage(shop, 'the klaro cookie', (name) => document.cookie.includes(name), 'klaro=');
+    const stored = await shop.evaluate(() => decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('klaro='))!.slice(6)));
+    expect(JSON.parse(stored)).toEqual({ matomo: false, adnetwork: false, livechat: false });
+    expect(await shop.$('.klaro .cookie-notice')).toBeNull();
+    await shop.close();
+  });
+
   it('renders the popup with its header, and the dashboard with its brand and navigation', async () => {
     await openExtensionPage(firefox.page, '/popup.html');
     expect(await textOf(firefox.page, '.popup-header .brand')).toBe('Privacy Ledger');
