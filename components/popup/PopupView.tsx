@@ -21,6 +21,7 @@ export interface PopupViewProps {
   error: string | null;
   onTogglePause: (paused: boolean) => void;
   onSetRule: (override: SiteOverride | null) => void;
+  onAnswerAgain: () => void;
   onOpenDashboard: (route: string) => void;
 }
 
@@ -37,7 +38,7 @@ function choiceSummary(settings: Settings, site: string, purposes: readonly Purp
 
 type RuleChoice = 'default' | 'denyAll' | 'allowAll' | 'off' | 'custom';
 
-export function PopupView({ status, settings, siteRecord, purposes, consent, error, onTogglePause, onSetRule, onOpenDashboard }: PopupViewProps) {
+export function PopupView({ status, settings, siteRecord, purposes, consent, error, onTogglePause, onSetRule, onAnswerAgain, onOpenDashboard }: PopupViewProps) {
   const t = useT();
   const site = status?.site ?? null;
   const config = status?.config;
@@ -106,6 +107,9 @@ export function PopupView({ status, settings, siteRecord, purposes, consent, err
                 <option value="custom">{t('site.override.custom')}…</option>
               </select>
             </label>
+            {consent && consent.outcome !== 'working' && (
+              <button type="button" class="button secondary small" onClick={onAnswerAgain}>{t('popup.answerAgain')}</button>
+            )}
           </Card>
           <Card title={t('card.asked.title')} icon="list" testId="card-asked">
             {siteRecord ? (

@@ -54,6 +54,8 @@ export interface ExtensionMessages {
   'tab.status': { request: { tabId: number }; response: TabStatus };
   'data.eraseAll': { request: Record<string, never>; response: { erased: true } };
   'consent.status': { request: { tabId: number }; response: ConsentRecord | null };
+  /** Forgets what the site's CMP stored and reloads the tab, so the banner is answered afresh. */
+  'consent.answerAgain': { request: { tabId: number }; response: { forgotten: string[] } };
 }
 
 export type ContentMessageName = keyof ContentMessages;

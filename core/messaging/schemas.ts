@@ -47,4 +47,5 @@ export const extensionSchemas: Record<ExtensionMessageName, z.ZodType> = {
   'tab.status': z.strictObject({ tabId: z.number().int().nonnegative() }),
   'data.eraseAll': empty,
   'consent.status': z.strictObject({ tabId: z.number().int().nonnegative() }),
+  'consent.answerAgain': z.strictObject({ tabId: z.number().int().nonnegative() }),
 };

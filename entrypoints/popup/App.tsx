@@ -54,6 +54,7 @@ export function App() {
           error={error}
           onTogglePause={(paused) => site && void send('site.setPaused', { site, paused }).catch((e: Error) => setError(e.message))}
           onSetRule={(override) => site && void send('site.setOverride', { site, override }).catch((e: Error) => setError(e.message))}
+          onAnswerAgain={() => status && void send('consent.answerAgain', { tabId: status.tabId }).then(() => window.close(), (e: Error) => setError(e.message))}
           onOpenDashboard={(route) => void openDashboard(route).then(() => window.close())}
         />
       )}

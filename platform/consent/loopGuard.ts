@@ -26,3 +26,9 @@ export async function mayAnswer(tabId: number, site: string, now = Date.now()): 
   else memory.set(k, next);
   return true;
 }
+
+/** The user asked to answer again: the tab starts afresh. */
+export async function resetGuard(tabId: number, site: string): Promise<void> {
+  memory.delete(key(tabId, site));
+  await area()?.remove(key(tabId, site));
+}

@@ -1,4 +1,9 @@
-import { handleAutoconsent } from '../consent/engine';
+import { browser } from 'wxt/browser';
+import { storedNames } from '../../core/consent/storedNames';
+import { handleAutoconsent, resetTab } from '../consent/engine';
+import { forgetConsent } from '../consent/forget';
+import { resetGuard } from '../consent/loopGuard';
+import { runInFrame } from '../consent/mainWorld';
 import { readConsent } from '../consent/tabConsent';
 import type { HandlerModule } from '../messaging/router';
 
@@ -11,5 +16,14 @@ export const consentHandlers: HandlerModule = {
   },
   extension: {
     'consent.status': ({ tabId }) => readConsent(tabId),
+    'consent.answerAgain': async ({ tabId }) => {
+      const record = await readConsent(tabId);
+      const names = record ? storedNames(record) : [];
+      if (names.length) await runInFrame(tabId, 0, forgetConsent, [names]);
+      if (record) await resetGuard(tabId, record.site);
+      await resetTab(tabId);
+      await browser.tabs.reload(tabId);
+      return { forgotten: names };
+    },
   },
 };

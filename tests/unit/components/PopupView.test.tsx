@@ -19,6 +19,7 @@ function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
     error: null,
     onTogglePause: vi.fn(),
     onSetRule: vi.fn(),
+    onAnswerAgain: vi.fn(),
     onOpenDashboard: vi.fn(),
     ...overrides,
   };
