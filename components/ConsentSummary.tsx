@@ -21,6 +21,7 @@ export function ConsentSummary({ record, showTime = false }: { record: ConsentRe
       case 'leftAlone':
         if (record.reason === 'askMe') return t('consent.leftAlone.askMe', { cmp });
         if (record.reason === 'loopGuard') return t('consent.leftAlone.loopGuard', { cmp });
+        if (record.reason === 'noAcceptPath') return t('consent.leftAlone.noAcceptPath', { cmp });
         return t('consent.leftAlone.siteRule', { cmp });
       case 'failed':
         return record.reason === 'timeout' ? t('consent.failed.timeout', { cmp }) : t('consent.failed', { cmp });

@@ -23,6 +23,8 @@ export interface ConsentRecord {
   site: string;
   frameUrl: string;
   cmp: string;
+  /** The name autoconsent detected the banner under (a rule, or HEURISTIC-…). */
+  detectedBy?: string;
   /** The adapter that read (and maybe answered) the banner, if any. */
   adapterId: string | null;
   /** What the banner asked, as first read. */
@@ -32,7 +34,7 @@ export interface ConsentRecord {
   /** True when the user's mix could not be expressed and the fallback setting answered. */
   fallback: boolean;
   /** Why it was left alone or failed, when it was. */
-  reason: 'siteRuleOff' | 'askMe' | 'applyFailed' | 'timeout' | 'loopGuard' | null;
+  reason: 'siteRuleOff' | 'askMe' | 'applyFailed' | 'timeout' | 'loopGuard' | 'noAcceptPath' | null;
   /** Page repairs made after answering (a scroll lock undone). */
   repairs?: string[];
   stored: (StoredConsent & { otherOn: string[] }) | null;

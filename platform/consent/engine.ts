@@ -75,7 +75,9 @@ async function verifyThrough(adapter: CmpAdapter, frame: Frame, record: ConsentR
   if (!after || !record.intent) return { ...record, outcome: 'unverified' };
   const stored = storedFromSnapshot(after);
   const verdict = verify(record.intent, stored);
-  return { ...record, stored, verdict, outcome: verdict.status };
+  // Nothing to compare (the CMP asks about nothing we can place, or GDPR does not apply): not proof of anything.
+  const outcome = verdict.status === 'respected' && verdict.checked.length === 0 ? 'unverified' : verdict.status;
+  return { ...record, stored, verdict, outcome };
 }
 
 /** A banner is showing: decide what to answer, and answer it. The reply tells autoconsent what to do, if anything. */
@@ -93,7 +95,7 @@ async function onPopupFound(frame: Frame, cmp: string): Promise<AutoconsentMessa
   const { adapter, asked } = await findAdapter(cmp, frame);
   const intent = resolveIntent(settings, site);
   let record: ConsentRecord = {
-    site, frameUrl: frame.url, cmp: adapter?.name ?? cmp, adapterId: adapter?.id ?? null, asked, intent, method: 'none', fallback: false,
+    site, frameUrl: frame.url, cmp: adapter?.name ?? cmp, detectedBy: cmp, adapterId: adapter?.id ?? null, asked, intent, method: 'none', fallback: false,
     reason: null, stored: null, verdict: null, outcome: 'working', startedAt: Date.now(), durationMs: null,
   };
   if (!intent) {
@@ -121,6 +123,11 @@ async function onPopupFound(frame: Frame, cmp: string): Promise<AutoconsentMessa
     record = { ...record, intent: fallback, fallback: true };
   }
   const method = intentKind(record.intent!) === 'acceptAll' ? 'optIn' : 'optOut';
+  if (method === 'optIn' && cmp.startsWith('HEURISTIC')) {
+    // autoconsent's heuristic only ever refuses; it has no accept action. Say so now rather than time out.
+    await finish(frame.tabId, { ...record, outcome: 'leftAlone', reason: 'noAcceptPath' });
+    return null;
+  }
   record = { ...record, method };
   await writeConsent(frame.tabId, record);
   await showOutcome(frame.tabId, 'working');

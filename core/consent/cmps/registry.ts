@@ -1,5 +1,6 @@
 import { cookieconsent } from './cookieconsent';
 import { klaro } from './klaro';
+import { tcf } from './tcf';
 import type { CmpAdapter } from './types';
 
 /**
@@ -18,6 +19,7 @@ export const ADAPTERS: CmpAdapter<any, any>[] = [
  * standard is absent.
  */
 export const GENERIC_ADAPTERS: CmpAdapter<any, any>[] = [
+  tcf,
   // generic adapters: keep one per line
 ];
 

@@ -45,7 +45,8 @@ export interface CmpAdapter<Raw = unknown, Plan = unknown> {
    * their API lives in the page (Sourcepoint, TrustArc).
    */
   runIn?: 'bannerFrame' | 'topFrame';
-  read: () => Raw | null;
+  /** May be async: executeScript awaits a returned promise. */
+  read: () => Raw | null | Promise<Raw | null>;
   apply: (plan: Plan) => boolean;
   snapshot: (raw: Raw) => CmpSnapshot;
   plan: (snapshot: CmpSnapshot, intent: ConsentIntent) => Plan;
