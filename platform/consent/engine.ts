@@ -70,8 +70,18 @@ async function finish(tabId: number, record: ConsentRecord): Promise<void> {
   await showOutcome(tabId, done.outcome);
 }
 
+/** Some CMPs write their record a moment after their API returns: read until it says answered, briefly. */
+async function answeredSnapshot(adapter: CmpAdapter, frame: Frame) {
+  let after = await snapshotOf(adapter, frame);
+  for (let i = 0; i < 10 && after && !after.answered; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    after = await snapshotOf(adapter, frame);
+  }
+  return after;
+}
+
 async function verifyThrough(adapter: CmpAdapter, frame: Frame, record: ConsentRecord): Promise<ConsentRecord> {
-  const after = await snapshotOf(adapter, frame);
+  const after = await answeredSnapshot(adapter, frame);
   if (!after || !record.intent) return { ...record, outcome: 'unverified' };
   const stored = storedFromSnapshot(after);
   const verdict = verify(record.intent, stored);

@@ -1,6 +1,9 @@
 import { cookieconsent } from './cookieconsent';
 import { klaro } from './klaro';
 import { tcf } from './tcf';
+import { cookiebot } from './cookiebot';
+import { cookieyes } from './cookieyes';
+import { onetrust } from './onetrust';
 import type { CmpAdapter } from './types';
 
 /**
@@ -10,6 +13,9 @@ import type { CmpAdapter } from './types';
 export const ADAPTERS: CmpAdapter<any, any>[] = [
   klaro,
   cookieconsent,
+  onetrust,
+  cookiebot,
+  cookieyes,
   // more adapters: keep one per line
 ];
 
