@@ -11,11 +11,12 @@
  *   npm start -- --out DIR         screenshots into DIR
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { ConsentRecord } from '../core/consent/record';
 import { launchChromium, type ExtensionBrowser } from './lib/chromium';
-import { startFixtureServer, type FixtureServer } from './lib/fixtureServer';
+import { SITES_DIR, startFixtureServer, type FixtureServer } from './lib/fixtureServer';
 import { readStorage, readTable, tabIdOf } from './lib/workerState';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -28,6 +29,11 @@ const DEMO_SITES = [
   { host: 'news.test', about: 'an English news site with vanilla-cookieconsent and a third-party video frame' },
   { host: 'shop.test', about: 'a Vietnamese shop with Klaro' },
 ];
+
+/** More sites with consent managers, answered in the walkthrough when their pages exist. */
+const CMP_SITES = ['onetrust', 'cookiebot', 'cookieyes', 'didomi', 'osano', 'complianz', 'iubenda', 'usercentrics2', 'usercentrics3', 'consentmanager', 'quantcast', 'sourcepoint', 'fundingchoices', 'trustarc', 'tcf']
+  .map((name) => `${name}.test`)
+  .filter((host) => existsSync(join(SITES_DIR, host, 'index.html')));
 
 function build(): void {
   console.log('Building the Chrome extension…');
@@ -58,7 +64,18 @@ async function popupFor(browser: ExtensionBrowser, tabId: number): Promise<Page>
   await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
   await popup.getByTestId('popup-site').waitFor();
   await popup.getByTestId('card-asked').getByText(/visit|lượt/).waitFor();
+  await popup.getByTestId('consent-summary').waitFor().catch(() => {});
   return popup;
+}
+
+/** The engine's record for a tab, once it has a verdict (or null after a while). */
+async function verdictOf(worker: Awaited<ReturnType<ExtensionBrowser['worker']>>, tabId: number): Promise<ConsentRecord | null> {
+  for (let i = 0; i < 100; i++) {
+    const record = (await readStorage(worker, 'session'))[`consent.${tabId}`] as ConsentRecord | undefined;
+    if (record && record.outcome !== 'working') return record;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return null;
 }
 
 async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Promise<void> {
@@ -86,19 +103,29 @@ async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Pr
     await shot(page, `site-${site.host.replace('.test', '')}`);
   }
 
+  for (const host of CMP_SITES) {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(host));
+    pages[host] = page;
+  }
+
   console.log('3. What the extension did:');
   const stored = await readStorage(worker, 'local');
-  const frames = await readStorage(worker, 'session');
-  const sites = await readTable<{ site: string; visits: number }>(worker, 'sites');
-  for (const site of DEMO_SITES) {
-    const tabId = await tabOf(pages[site.host]!);
-    const seen = (frames[`tab.${tabId}`] as { frames: number[] } | undefined)?.frames.length ?? 0;
-    const record = sites.find((s) => s.site === site.host);
-    console.log(`   ${site.host}: content script running in ${seen} of ${pages[site.host]!.frames().length} frames; recorded in the ledger with ${record?.visits ?? 0} visit(s).`);
-  }
   const prefs = (stored.settings as { preferences: Record<string, unknown> }).preferences;
   console.log(`   Preferences saved: ${Object.entries(prefs).map(([k, v]) => `${k}=${String(v)}`).join(', ')}.`);
-  console.log('   Consent banners are left for you to answer in this build: the consent engine arrives next.');
+  const sites = await readTable<{ site: string; visits: number }>(worker, 'sites');
+  for (const host of [...DEMO_SITES.map((s) => s.host), ...CMP_SITES]) {
+    const page = pages[host]!;
+    const tabId = await tabOf(page);
+    const record = await verdictOf(worker, tabId);
+    const frames = await readStorage(worker, 'session');
+    const seen = (frames[`tab.${tabId}`] as { frames: number[] } | undefined)?.frames.length ?? 0;
+    const visits = sites.find((s) => s.site === host)?.visits ?? 1;
+    const verdict = record
+      ? `${record.cmp}: ${record.outcome}${record.method !== 'none' ? ` (${record.method}${record.fallback ? ', fallback' : ''}, ${record.durationMs} ms)` : ''}${record.verdict?.mismatches.length ? `; differs on ${record.verdict.mismatches.map((m) => m.purpose).join(', ')}` : ''}`
+      : 'no banner answered';
+    console.log(`   ${host.padEnd(22)} ${verdict}; content script in ${seen}/${page.frames().length} frames; ${visits} visit(s) recorded.`);
+  }
 
   console.log('4. The popup and the dashboard.');
   const newsTab = await tabOf(pages['news.test']!);
