@@ -38,3 +38,8 @@ export function readTable<T>(worker: Worker, table: string): Promise<T[]> {
 export function writeStorage(worker: Worker, values: Record<string, unknown>): Promise<void> {
   return worker.evaluate((v) => chrome.storage.local.set(v), values);
 }
+
+/** The toolbar badge text the extension shows for a tab. */
+export function badgeText(worker: Worker, tabId: number): Promise<string> {
+  return worker.evaluate((id) => (chrome as unknown as { action: { getBadgeText: (d: { tabId: number }) => Promise<string> } }).action.getBadgeText({ tabId: id }), tabId);
+}
