@@ -13,7 +13,7 @@ export function ConsentSummary({ record, showTime = false }: { record: ConsentRe
   const headline = (() => {
     switch (record.outcome) {
       case 'respected':
-        return t('consent.respected', { cmp });
+        return record.reason === 'alreadyStored' ? t('consent.alreadyStored', { cmp }) : t('consent.respected', { cmp });
       case 'notRespected':
         return t('consent.notRespected', { cmp });
       case 'unverified':

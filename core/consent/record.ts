@@ -34,7 +34,7 @@ export interface ConsentRecord {
   /** True when the user's mix could not be expressed and the fallback setting answered. */
   fallback: boolean;
   /** Why it was left alone or failed, when it was. */
-  reason: 'siteRuleOff' | 'askMe' | 'applyFailed' | 'timeout' | 'loopGuard' | 'noAcceptPath' | null;
+  reason: 'siteRuleOff' | 'askMe' | 'applyFailed' | 'timeout' | 'loopGuard' | 'noAcceptPath' | 'alreadyStored' | null;
   /** Page repairs made after answering (a scroll lock undone). */
   repairs?: string[];
   stored: (StoredConsent & { otherOn: string[] }) | null;

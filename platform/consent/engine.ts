@@ -116,6 +116,15 @@ async function onPopupFound(frame: Frame, cmp: string): Promise<AutoconsentMessa
     await finish(frame.tabId, { ...record, outcome: 'leftAlone', reason: 'loopGuard' });
     return null;
   }
+  if (adapter && asked?.answered) {
+    // Some CMPs show their host again on return visits; if what they hold already matches, there is nothing to answer.
+    const stored = storedFromSnapshot(asked);
+    const verdict = verify(intent, stored);
+    if (verdict.status === 'respected' && verdict.checked.length > 0) {
+      await finish(frame.tabId, { ...record, stored, verdict, outcome: 'respected', reason: 'alreadyStored' });
+      return null;
+    }
+  }
   if (adapter && asked) {
     const applied = await runInFrame(frame.tabId, frameFor(adapter, frame), adapter.apply, [adapter.plan(asked, intent)]);
     if (applied) {

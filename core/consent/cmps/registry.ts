@@ -4,6 +4,9 @@ import { tcf } from './tcf';
 import { cookiebot } from './cookiebot';
 import { cookieyes } from './cookieyes';
 import { onetrust } from './onetrust';
+import { usercentrics } from './usercentrics';
+import { consentmanager } from './consentmanager';
+import { quantcast } from './quantcast';
 import type { CmpAdapter } from './types';
 
 /**
@@ -16,6 +19,9 @@ export const ADAPTERS: CmpAdapter<any, any>[] = [
   onetrust,
   cookiebot,
   cookieyes,
+  usercentrics,
+  consentmanager,
+  quantcast,
   // more adapters: keep one per line
 ];
 

@@ -47,7 +47,7 @@ export interface CmpAdapter<Raw = unknown, Plan = unknown> {
   runIn?: 'bannerFrame' | 'topFrame';
   /** May be async: executeScript awaits a returned promise. */
   read: () => Raw | null | Promise<Raw | null>;
-  apply: (plan: Plan) => boolean;
+  apply: (plan: Plan) => boolean | Promise<boolean>;
   snapshot: (raw: Raw) => CmpSnapshot;
   plan: (snapshot: CmpSnapshot, intent: ConsentIntent) => Plan;
 }
