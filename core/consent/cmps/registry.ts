@@ -7,6 +7,9 @@ import { onetrust } from './onetrust';
 import { usercentrics } from './usercentrics';
 import { consentmanager } from './consentmanager';
 import { quantcast } from './quantcast';
+import { sourcepoint } from './sourcepoint';
+import { fundingchoices } from './fundingchoices';
+import { trustarc } from './trustarc';
 import type { CmpAdapter } from './types';
 
 /**
@@ -22,6 +25,9 @@ export const ADAPTERS: CmpAdapter<any, any>[] = [
   usercentrics,
   consentmanager,
   quantcast,
+  sourcepoint,
+  fundingchoices,
+  trustarc,
   // more adapters: keep one per line
 ];
 
