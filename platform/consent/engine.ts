@@ -83,8 +83,17 @@ async function answeredSnapshot(adapter: CmpAdapter, frame: Frame) {
 async function verifyThrough(adapter: CmpAdapter, frame: Frame, record: ConsentRecord): Promise<ConsentRecord> {
   const after = await answeredSnapshot(adapter, frame);
   if (!after || !record.intent) return { ...record, outcome: 'unverified' };
-  const stored = storedFromSnapshot(after);
-  const verdict = verify(record.intent, stored);
+  let stored = storedFromSnapshot(after);
+  let verdict = verify(record.intent, stored);
+  if (verdict.status === 'notRespected') {
+    // A CMP may save a moment after its API returns: look once more before saying it did not store the choice.
+    await new Promise((r) => setTimeout(r, 300));
+    const again = await snapshotOf(adapter, frame);
+    if (again) {
+      stored = storedFromSnapshot(again);
+      verdict = verify(record.intent, stored);
+    }
+  }
   // Nothing to compare (the CMP asks about nothing we can place, or GDPR does not apply): not proof of anything.
   const outcome = verdict.status === 'respected' && verdict.checked.length === 0 ? 'unverified' : verdict.status;
   return { ...record, stored, verdict, outcome };

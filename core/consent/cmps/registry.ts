@@ -10,6 +10,10 @@ import { quantcast } from './quantcast';
 import { sourcepoint } from './sourcepoint';
 import { fundingchoices } from './fundingchoices';
 import { trustarc } from './trustarc';
+import { didomi } from './didomi';
+import { osano } from './osano';
+import { complianz } from './complianz';
+import { iubenda } from './iubenda';
 import type { CmpAdapter } from './types';
 
 /**
@@ -28,6 +32,10 @@ export const ADAPTERS: CmpAdapter<any, any>[] = [
   sourcepoint,
   fundingchoices,
   trustarc,
+  didomi,
+  osano,
+  complianz,
+  iubenda,
   // more adapters: keep one per line
 ];
 
