@@ -9,7 +9,7 @@ const PURPOSE_KEY = (p: Purpose | 'necessary' | 'legitimateInterest' | 'other') 
 /** One banner's answer in plain words: the verdict, what differed, what the site asked, and the proof. */
 export function ConsentSummary({ record, showTime = false }: { record: ConsentRecord; showTime?: boolean }) {
   const t = useT();
-  const cmp = record.cmp;
+  const cmp = record.detectedBy === 'privacy-ledger-heuristic' ? t('consent.unknownBanner') : record.cmp;
   const headline = (() => {
     switch (record.outcome) {
       case 'respected':
@@ -22,6 +22,7 @@ export function ConsentSummary({ record, showTime = false }: { record: ConsentRe
         if (record.reason === 'askMe') return t('consent.leftAlone.askMe', { cmp });
         if (record.reason === 'loopGuard') return t('consent.leftAlone.loopGuard', { cmp });
         if (record.reason === 'noAcceptPath') return t('consent.leftAlone.noAcceptPath', { cmp });
+        if (record.reason === 'unsure') return t('consent.leftAlone.unsure', { cmp, why: t(`heuristic.reason.${record.unsure ?? 'noReject'}`) });
         return t('consent.leftAlone.siteRule', { cmp });
       case 'failed':
         return record.reason === 'timeout' ? t('consent.failed.timeout', { cmp }) : t('consent.failed', { cmp });

@@ -1,3 +1,4 @@
+import type { UnsureReason } from './heuristic/choose';
 import type { ConsentIntent } from './intent';
 import type { CmpSnapshot } from './cmps/types';
 import type { StoredConsent, Verdict } from './verify';
@@ -7,6 +8,7 @@ export type AnswerMethod =
   | 'adapter' // our per-purpose adapter, through the CMP's own API
   | 'optOut' // autoconsent's reject path (rules or heuristic clicks)
   | 'optIn' // autoconsent's accept path
+  | 'heuristic' // our own multilingual detector pressed a refusal on a banner no rule knows
   | 'none'; // left alone
 
 /** The outcome shown to the user, one word. */
@@ -34,7 +36,9 @@ export interface ConsentRecord {
   /** True when the user's mix could not be expressed and the fallback setting answered. */
   fallback: boolean;
   /** Why it was left alone or failed, when it was. */
-  reason: 'siteRuleOff' | 'askMe' | 'applyFailed' | 'timeout' | 'loopGuard' | 'noAcceptPath' | 'alreadyStored' | null;
+  reason: 'siteRuleOff' | 'askMe' | 'applyFailed' | 'timeout' | 'loopGuard' | 'noAcceptPath' | 'alreadyStored' | 'unsure' | null;
+  /** For `unsure`: why the unknown-banner heuristic pressed nothing. */
+  unsure?: UnsureReason;
   /** Page repairs made after answering (a scroll lock undone). */
   repairs?: string[];
   stored: (StoredConsent & { otherOn: string[] }) | null;

@@ -1,5 +1,6 @@
 import type { Settings, SiteOverride } from '../settings/schema';
 import type { SettingsProblem } from '../settings/problems';
+import type { HeuristicReport } from '../consent/heuristic/report';
 import type { ConsentRecord } from '../consent/record';
 
 /**
@@ -42,6 +43,10 @@ export interface ContentMessages {
   'page.hello': { request: { url: string; top: boolean }; response: PageConfig };
   /** The reply is autoconsent's answer (init, eval result, opt-out or opt-in), or null. */
   'consent.ac': { request: { message: AutoconsentMessage }; response: AutoconsentMessage | null };
+  /** A consent dialog no rule knows: should its refusal be pressed? */
+  'consent.heuristic': { request: { report: HeuristicReport }; response: { press: boolean } };
+  /** What pressing it did. */
+  'consent.heuristicResult': { request: { pressed: boolean; gone: boolean; unlocked: string[] }; response: null };
 }
 
 /** Sent by the extension's own pages (popup, dashboard, onboarding). */

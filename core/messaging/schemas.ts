@@ -30,10 +30,28 @@ const autoconsentMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('report'), instanceId: z.string().max(100), url, mainFrame: z.boolean(), state: z.looseObject({}) }),
 ]);
 
+const buttonRole = z.enum(['reject', 'save', 'settings', 'accept', 'never']);
+const heuristicButton = z.strictObject({ text: z.string().max(300), role: buttonRole.nullable() });
+const heuristicReport = z.strictObject({
+  found: z.boolean(),
+  text: z.string().max(500),
+  language: z.string().max(10).nullable(),
+  score: z.number(),
+  buttons: z.array(heuristicButton).max(60),
+  choice: z.strictObject({ text: z.string().max(300), role: z.enum(['reject', 'save']) }).nullable(),
+  reason: z.enum(['noReject', 'forbiddenOnly', 'ambiguous', 'paywall', 'ageGate']).nullable(),
+  inShadowRoot: z.boolean(),
+  inFrame: z.boolean(),
+  complete: z.boolean(),
+  elapsedMs: z.number(),
+});
+
 /** Every content-script payload is parsed with these before a handler sees it. */
 export const contentSchemas: Record<ContentMessageName, z.ZodType> = {
   'page.hello': z.strictObject({ url, top: z.boolean() }),
   'consent.ac': z.strictObject({ message: autoconsentMessage }),
+  'consent.heuristic': z.strictObject({ report: heuristicReport }),
+  'consent.heuristicResult': z.strictObject({ pressed: z.boolean(), gone: z.boolean(), unlocked: z.array(z.string().max(100)).max(10) }),
 };
 
 /** Extension pages are trusted more, but their payloads are still checked. */

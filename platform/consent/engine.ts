@@ -13,6 +13,7 @@ import { database } from '../db';
 import { loadSettings } from '../settingsStorage';
 import { autoconsentConfig, rulesFor } from './autoconsentConfig';
 import { showOutcome } from './badge';
+import type { Frame } from './frame';
 import { mayAnswer } from './loopGuard';
 import { runInFrame } from './mainWorld';
 import { restoreScroll } from './pageFixes';
@@ -21,13 +22,7 @@ import { readConsent, writeConsent } from './tabConsent';
 /** After this long without a result, the engine gives up and says so. */
 export const TIME_BUDGET_MS = 15_000;
 
-interface Frame {
-  tabId: number;
-  frameId: number;
-  url: string;
-}
-
-async function tabSite(tabId: number): Promise<string | null> {
+export async function tabSite(tabId: number): Promise<string | null> {
   try {
     const tab = await browser.tabs.get(tabId);
     return tab.url ? siteOf(tab.url) : null;
@@ -57,7 +52,7 @@ async function findAdapter(cmp: string, frame: Frame) {
 }
 
 /** Closes a record: session state, badge, and one ledger event. */
-async function finish(tabId: number, record: ConsentRecord): Promise<void> {
+export async function finish(tabId: number, record: ConsentRecord): Promise<void> {
   let done: ConsentRecord = { ...record, durationMs: Date.now() - record.startedAt };
   if (done.method !== 'none' && done.outcome !== 'failed') {
     // Banners often lock scrolling; give the page back once the banner is answered.

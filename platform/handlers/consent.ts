@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { storedNames } from '../../core/consent/storedNames';
-import { handleAutoconsent, resetTab } from '../consent/engine';
+import { siteOf } from '../../core/sites/domain';
+import { finish, handleAutoconsent, resetTab, tabSite } from '../consent/engine';
+import { onUnknownBanner, onUnknownBannerPressed } from '../consent/unknownBanner';
 import { forgetConsent } from '../consent/forget';
 import { resetGuard } from '../consent/loopGuard';
 import { runInFrame } from '../consent/mainWorld';
@@ -12,6 +14,16 @@ export const consentHandlers: HandlerModule = {
     'consent.ac': ({ message }, caller) => {
       if (caller.tabId === null) return null;
       return handleAutoconsent(message, { tabId: caller.tabId, frameId: caller.frameId ?? 0, url: caller.sender.url ?? '' });
+    },
+    'consent.heuristic': async ({ report }, caller) => {
+      if (caller.tabId === null) return { press: false };
+      const frame = { tabId: caller.tabId, frameId: caller.frameId ?? 0, url: caller.sender.url ?? '' };
+      const site = (await tabSite(frame.tabId)) ?? siteOf(frame.url);
+      return site ? onUnknownBanner(frame, site, report, finish) : { press: false };
+    },
+    'consent.heuristicResult': async (result, caller) => {
+      if (caller.tabId !== null) await onUnknownBannerPressed(caller.tabId, result, finish);
+      return null;
     },
   },
   extension: {

@@ -41,6 +41,8 @@ describe('message catalogs', () => {
     for (const p of PURPOSES) used.add(`purpose.${p}`).add(`purpose.${p}.desc`);
     for (const s of ['sites', 'requests', 'preferences', 'identity', 'data']) used.add(`nav.${s}`);
     for (const m of ['allowAll', 'denyAll', 'custom', 'off']) used.add(`site.override.${m}`);
+    for (const m of ['adapter', 'optOut', 'optIn', 'heuristic', 'none']) used.add(`consent.method.${m}`);
+    for (const r of ['noReject', 'forbiddenOnly', 'ambiguous', 'paywall', 'ageGate']) used.add(`heuristic.reason.${r}`);
     for (const r of ['missing', 'wrongType', 'notAllowed', 'unknownField', 'tooLong', 'tooMany', 'invalidSite', 'invalidEmail', 'invalidFormat']) used.add(`import.field.${r}`);
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((key) => !(key in en))).toEqual([]);

@@ -1,0 +1,102 @@
+import { CONSENT_THRESHOLD, consentScore, mentionsAge } from '../../../core/consent/heuristic/classify';
+import { childrenOf, frameDocument, isShown, isSilent, now, styleOf, textOf } from './dom';
+
+/** An element that looks like a dialog and speaks of consent (or of age). */
+export interface Candidate {
+  root: Element;
+  /** The same-origin frame element holding `root`, when it is in one. */
+  frame: Element | null;
+  text: string;
+  /** Distinct consent phrases in what the dialog says (its buttons and links left out). */
+  score: number;
+  /** The text asks for an age. */
+  age: boolean;
+}
+
+export interface WalkLimits {
+  /** `now()` value after which the walk stops and returns what it has. */
+  deadline: number;
+  /** A candidate with more text than this is page content, not a banner: the walk looks inside it instead. */
+  textCap: number;
+  /** Also walk into same-origin frames' documents. */
+  frames: boolean;
+}
+
+/** At or above this z-index a positioned element is an overlay, even when not fixed (absolute banners in a relative wrapper). */
+const OVERLAY_Z = 1000;
+
+/** Looks like a dialog: what autoconsent's detector looks for, plus high z-index overlays. */
+function isDialogLike(el: Element, style: CSSStyleDeclaration): boolean {
+  if (el.localName === 'body' || el.localName === 'html') return false;
+  if (el.localName === 'dialog' && el.hasAttribute('open')) return true;
+  const role = el.getAttribute('role');
+  if (role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true') return true;
+  if (style.position === 'fixed' || style.position === 'sticky') return true;
+  return style.position !== 'static' && style.position !== '' && Number.parseInt(style.zIndex, 10) >= OVERLAY_Z;
+}
+
+/**
+ * The root qualifies when it is visible, small enough to be a banner, and
+ * speaks of consent in its own words (its links and buttons do not count:
+ * a sticky footer of "Privacy · Cookie settings" links is not a banner), or
+ * asks for an age.
+ */
+function qualify(root: Element, frame: Element | null, cap: number): Candidate | 'tooBig' | null {
+  const text = textOf(root, cap, { shownOnly: true });
+  if (text.length > cap) return 'tooBig';
+  const score = consentScore(textOf(root, cap, { shownOnly: true, prose: true }));
+  const age = mentionsAge(text);
+  if (score < CONSENT_THRESHOLD && !age) return null;
+  if (!isShown(root) || (frame && !isShown(frame))) return null;
+  return { root, frame, text, score, age };
+}
+
+interface Step {
+  el: Element;
+  frame: Element | null;
+}
+
+/**
+ * Walks the document (open shadow roots and, if asked, same-origin frames
+ * included) for dialog-like elements that speak of consent. Hidden and
+ * transparent subtrees are skipped whole; a qualifying candidate's inside is
+ * not walked again. The walk checks the clock every few elements and stops at
+ * the deadline: `complete` says whether it saw everything.
+ */
+export function findCandidates(doc: Document, limits: WalkLimits): { candidates: Candidate[]; complete: boolean } {
+  const candidates: Candidate[] = [];
+  const stack: Step[] = [];
+  const pushChildren = (el: Element, frame: Element | null) => {
+    const children = childrenOf(el);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ el: children[i]!, frame });
+  };
+  pushChildren(doc.documentElement, null);
+
+  let visited = 0;
+  while (stack.length > 0) {
+    if (++visited % 16 === 0 && now() > limits.deadline) return { candidates, complete: false };
+    const { el, frame } = stack.pop()!;
+    if (isSilent(el)) continue;
+    const style = styleOf(el);
+    if (!style || style.display === 'none' || (style.opacity !== '' && Number(style.opacity) === 0)) continue;
+
+    const inner = limits.frames ? frameDocument(el) : null;
+    if (inner?.body) {
+      // A small same-origin frame is itself the banner (its body fills it); a big one is a page to walk.
+      const found = qualify(inner.body, el, limits.textCap);
+      if (found && found !== 'tooBig') candidates.push(found);
+      else pushChildren(inner.body, el);
+      continue;
+    }
+
+    if (isDialogLike(el, style)) {
+      const found = qualify(el, frame, limits.textCap);
+      if (found && found !== 'tooBig') {
+        candidates.push(found);
+        continue;
+      }
+    }
+    pushChildren(el, frame);
+  }
+  return { candidates, complete: true };
+}
