@@ -23,6 +23,11 @@ export default tseslint.config(
   { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'test-output/**'] },
   ...tseslint.configs.recommended,
   {
+    // Page scripts of the fixture sites follow the same conventions.
+    files: ['**/*.{js,mjs}'],
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
+  },
+  {
     files: ['**/*.{ts,tsx}'],
     plugins: { boundaries },
     settings: {
