@@ -1,0 +1,105 @@
+/**
+ * What is measured: Chromium with no extension, with Privacy Ledger, and with
+ * the autoconsent reference extension (the prebuilt MV3 add-on shipped in the
+ * @duckduckgo/autoconsent npm package, used as is). Each is its own browser,
+ * made ready the same way before any measurement.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'webextension-polyfill';
+import { allPurposes } from '../../core/consent/purposes';
+import { defaultSettings } from '../../core/settings/defaults';
+import type { Settings } from '../../core/settings/schema';
+import { launchChromium, type ExtensionBrowser } from '../lib/chromium';
+import { writeStorage } from '../lib/workerState';
+
+declare const chrome: Browser;
+
+export type SubjectId = 'none' | 'ours' | 'reference';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const REFERENCE_PACKAGE = join(ROOT, 'node_modules/@duckduckgo/autoconsent');
+export const REFERENCE_DIR = join(REFERENCE_PACKAGE, 'dist/addon-mv3');
+export const oursDir = () => join(ROOT, process.env.PRIVACY_LEDGER_OUT ?? '.output', 'chrome-mv3');
+
+export const LABELS: Record<SubjectId, string> = {
+  none: 'No extension',
+  ours: 'Privacy Ledger',
+  reference: 'autoconsent reference',
+};
+
+export interface Subject {
+  id: SubjectId;
+  label: string;
+  extensionDir: string | null;
+  browser: ExtensionBrowser;
+}
+
+/** Our settings for the benchmark: the "deny all optional" profile, onboarding done. */
+export function denyOptionalSettings(): Settings {
+  return {
+    ...defaultSettings(),
+    onboarded: true,
+    preferences: { ...allPurposes(false), legitimateInterest: 'object' },
+    fallback: 'denyOptional',
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+/** Our extension: settings stored, the onboarding tab it opens on install closed. */
+async function readyOurs(browser: ExtensionBrowser): Promise<void> {
+  await writeStorage(await browser.worker(), { settings: denyOptionalSettings() });
+  const onboarding = await until('the onboarding tab', async () => browser.context.pages().find((p) => p.url().endsWith('/onboarding.html')), 5_000).catch(() => null);
+  await onboarding?.close();
+}
+
+/** The reference: its install handler loads its rules and default config into storage; wait for both. */
+async function readyReference(browser: ExtensionBrowser): Promise<void> {
+  await until('the reference extension to load its rules', async () => {
+    const worker = await browser.worker();
+    return worker.evaluate(async () => {
+      const stored = await chrome.storage.local.get(['rules', 'config']);
+      return Boolean(stored.rules && stored.config);
+    });
+  });
+}
+
+export async function launchSubject(id: SubjectId): Promise<Subject> {
+  const extensionDir = id === 'ours' ? oursDir() : id === 'reference' ? REFERENCE_DIR : null;
+  const browser = await launchChromium({ ...(extensionDir ? { extensionDir } : {}), headless: true, locale: 'en-GB' });
+  try {
+    if (id === 'ours') await readyOurs(browser);
+    if (id === 'reference') await readyReference(browser);
+    // A blank tab stays open, so closing every measured tab never ends the browser.
+    if (browser.context.pages().length === 0) await browser.context.newPage();
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return { id, label: LABELS[id], extensionDir, browser };
+}
+
+/** The reference extension's effective default config, as its background stored it. */
+export async function referenceConfig(subject: Subject): Promise<Record<string, unknown>> {
+  const worker = await subject.browser.worker();
+  return worker.evaluate(async () => ((await chrome.storage.local.get('config')).config ?? {}) as Record<string, unknown>);
+}
+
+export function manifestOf(dir: string): { version: string; content_scripts?: { js?: string[] }[] } {
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+}
+
+export function referencePackageVersion(): string {
+  return (JSON.parse(readFileSync(join(REFERENCE_PACKAGE, 'package.json'), 'utf8')) as { version: string }).version;
+}
