@@ -7,9 +7,8 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_start',
-  main: async () => {
-    const config = await introduceFrame().catch(() => null);
+  main: () => {
     // Paused here or everywhere, or the extension was reloaded: the page is left alone.
-    if (config?.active) startConsentEngine();
+    startConsentEngine(introduceFrame().catch(() => null));
   },
 });

@@ -1,5 +1,6 @@
 import AutoConsent from '@duckduckgo/autoconsent';
-import type { AutoconsentMessage } from '../../core/messaging/protocol';
+import type { AutoconsentMessage, PageConfig } from '../../core/messaging/protocol';
+import { prehideKnownBanners } from './prehide';
 import { send } from '../messaging/client';
 import { watchForUnknownBanner } from './unknownBannerWatch';
 
@@ -8,7 +9,8 @@ import { watchForUnknownBanner } from './unknownBannerWatch';
  * background as `consent.ac`; the background's reply (rules and settings,
  * an eval result, opt-out or opt-in) is fed back to it.
  */
-export function startConsentEngine(): void {
+export function startConsentEngine(page: Promise<PageConfig | null>): void {
+  const prehide = prehideKnownBanners();
   let engine: AutoConsent | null = null;
   let ruleFoundBanner = false;
   const relay = async (message: unknown): Promise<void> => {
@@ -16,11 +18,19 @@ export function startConsentEngine(): void {
     try {
       const reply = await send('consent.ac', { message: message as AutoconsentMessage });
       if (reply && engine) await engine.receiveMessageCallback(reply as never);
+      // From its init reply on, autoconsent prehides (or, on a page left alone, does not).
+      if (reply?.type === 'initResp') prehide.release();
     } catch {
       // The background refused or the extension reloaded: leave the page as it is.
+      prehide.release();
     }
   };
+  // Started at once, not after the page's configuration arrives: the background
+  // answers autoconsent's init with `enabled: false` where the page is paused.
   engine = new AutoConsent(relay);
-  // Banners no rule knows, in the languages our users read.
-  watchForUnknownBanner(() => ruleFoundBanner);
+  void page.then((config) => {
+    if (!config?.active) return prehide.release();
+    // Banners no rule knows, in the languages our users read.
+    watchForUnknownBanner(() => ruleFoundBanner);
+  });
 }
