@@ -16,10 +16,12 @@ export function startConsentEngine(page: Promise<PageConfig | null>): void {
   const relay = async (message: unknown): Promise<void> => {
     if ((message as { type?: unknown }).type === 'popupFound') ruleFoundBanner = true;
     try {
+      const type = (message as { type?: unknown }).type;
       const reply = await send('consent.ac', { message: message as AutoconsentMessage });
       if (reply && engine) await engine.receiveMessageCallback(reply as never);
-      // From its init reply on, autoconsent prehides (or, on a page left alone, does not).
-      if (reply?.type === 'initResp') prehide.release();
+      // Keep known banners hidden until the background has answered one, unless this page is not to be answered.
+      const config = reply?.type === 'initResp' ? (reply.config as { enabled?: boolean; enablePrehide?: boolean }) : null;
+      if ((config && !(config.enabled && config.enablePrehide)) || type === 'popupFound') prehide.release();
     } catch {
       // The background refused or the extension reloaded: leave the page as it is.
       prehide.release();
