@@ -1,38 +1,20 @@
-import type { Storage } from 'webextension-polyfill';
-import { browser } from 'wxt/browser';
+import { sessionGet, sessionSet } from './sessionStore';
 
-/**
- * Which frames of each tab's current page have a running content script.
- * Kept in session storage so a Manifest V3 service worker that sleeps and
- * wakes still knows; memory where a browser lacks session storage.
- */
+/** Which frames of each tab's current page have a running content script. */
 interface TabFrames {
   /** The top page's URL; null until the top frame has reported. */
   url: string | null;
   frames: number[];
 }
 
-const memory = new Map<string, TabFrames>();
-const area = (): Storage.StorageArea | null =>
-  (browser.storage as { session?: Storage.StorageArea }).session ?? null;
 const key = (tabId: number) => `tab.${tabId}`;
 
 async function read(tabId: number): Promise<TabFrames | null> {
-  const session = area();
-  if (!session) return memory.get(key(tabId)) ?? null;
-  const value = (await session.get(key(tabId)))[key(tabId)] as TabFrames | undefined;
-  return value ?? null;
+  return (await sessionGet<TabFrames>(key(tabId))) ?? null;
 }
 
-async function write(tabId: number, value: TabFrames | null): Promise<void> {
-  const session = area();
-  if (!session) {
-    if (value) memory.set(key(tabId), value);
-    else memory.delete(key(tabId));
-    return;
-  }
-  if (value) await session.set({ [key(tabId)]: value });
-  else await session.remove(key(tabId));
+function write(tabId: number, value: TabFrames | null): Promise<void> {
+  return sessionSet(key(tabId), value ?? undefined);
 }
 
 /** Frames report in concurrently: each tab's read-modify-write waits for the one before. */

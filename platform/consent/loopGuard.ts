@@ -1,5 +1,4 @@
-import type { Storage } from 'webextension-polyfill';
-import { browser } from 'wxt/browser';
+import { sessionGet, sessionSet } from '../sessionStore';
 
 /**
  * A site whose banner comes back in the same tab right after being answered
@@ -11,24 +10,18 @@ export const LOOP_WINDOW_MS = 60_000;
 export const MAX_ANSWERS_IN_WINDOW = 2;
 
 const key = (tabId: number, site: string) => `answers.${tabId}.${site}`;
-const memory = new Map<string, number[]>();
-const area = (): Storage.StorageArea | null => (browser.storage as { session?: Storage.StorageArea }).session ?? null;
 
 /** Notes an answer about to be given; false when the site has had its share. */
 export async function mayAnswer(tabId: number, site: string, now = Date.now()): Promise<boolean> {
-  const session = area();
   const k = key(tabId, site);
-  const before = session ? (((await session.get(k))[k] as number[] | undefined) ?? []) : (memory.get(k) ?? []);
+  const before = (await sessionGet<number[]>(k)) ?? [];
   const recent = before.filter((at) => now - at < LOOP_WINDOW_MS);
   if (recent.length >= MAX_ANSWERS_IN_WINDOW) return false;
-  const next = [...recent, now];
-  if (session) await session.set({ [k]: next });
-  else memory.set(k, next);
+  await sessionSet(k, [...recent, now]);
   return true;
 }
 
 /** The user asked to answer again: the tab starts afresh. */
-export async function resetGuard(tabId: number, site: string): Promise<void> {
-  memory.delete(key(tabId, site));
-  await area()?.remove(key(tabId, site));
+export function resetGuard(tabId: number, site: string): Promise<void> {
+  return sessionSet(key(tabId, site), undefined);
 }

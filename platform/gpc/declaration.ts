@@ -1,10 +1,9 @@
-import type { Storage } from 'webextension-polyfill';
-import { browser } from 'wxt/browser';
 import { parseGpcDeclaration } from '../../core/gpc/exempt';
 import { database } from '../db';
+import { sessionGet, sessionSet } from '../sessionStore';
 
+/** Checks started in this worker's life, so two frames of one page do not both fetch. */
 const checked = new Set<string>();
-const area = (): Storage.StorageArea | null => (browser.storage as { session?: Storage.StorageArea }).session ?? null;
 
 /**
  * Reads a visited site's `/.well-known/gpc.json` once per browser session and
@@ -13,10 +12,9 @@ const area = (): Storage.StorageArea | null => (browser.storage as { session?: S
  */
 export async function recordGpcDeclaration(site: string, pageUrl: string): Promise<void> {
   const key = `gpcChecked.${site}`;
-  const session = area();
-  if (checked.has(key) || (session && (await session.get(key))[key])) return;
+  if (checked.has(key) || (await sessionGet<boolean>(key))) return;
   checked.add(key);
-  await session?.set({ [key]: true });
+  await sessionSet(key, true);
   let declaration: ReturnType<typeof parseGpcDeclaration> = null;
   try {
     const response = await fetch(new URL('/.well-known/gpc.json', pageUrl), {

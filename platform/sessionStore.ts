@@ -1,0 +1,28 @@
+import type { Storage } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+
+/**
+ * Per-browser-session state of the background: `storage.session`, so a
+ * Manifest V3 service worker that sleeps and wakes keeps it; memory where a
+ * browser has no session storage.
+ */
+const memory = new Map<string, unknown>();
+const area = (): Storage.StorageArea | null => (browser.storage as { session?: Storage.StorageArea }).session ?? null;
+
+export async function sessionGet<T>(key: string): Promise<T | undefined> {
+  const session = area();
+  if (!session) return memory.get(key) as T | undefined;
+  return (await session.get(key))[key] as T | undefined;
+}
+
+/** Stores a value, or removes the key when given undefined. */
+export async function sessionSet(key: string, value: unknown): Promise<void> {
+  const session = area();
+  if (!session) {
+    if (value === undefined) memory.delete(key);
+    else memory.set(key, value);
+    return;
+  }
+  if (value === undefined) await session.remove(key);
+  else await session.set({ [key]: value });
+}
