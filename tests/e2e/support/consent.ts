@@ -1,19 +1,17 @@
 import type { Page } from 'playwright-core';
-import { allPurposes, type PurposeChoices } from '../../../core/consent/purposes';
+import type { PurposeChoices } from '../../../core/consent/purposes';
+import { PROFILE_PURPOSES, type ProfileName } from '../../support/profiles';
 import type { ConsentRecord } from '../../../core/consent/record';
 import { defaultSettings } from '../../../core/settings/defaults';
 import type { Settings } from '../../../core/settings/schema';
 import { readStorage, writeStorage } from '../../../scripts/lib/workerState';
 import type { Harness } from './harness';
 
-/** The four preference profiles every banner is answered with in the end-to-end suite. */
-export const PROFILES: Record<string, { purposes: PurposeChoices; legitimateInterest: 'object' | 'allow' }> = {
-  denyOptional: { purposes: allPurposes(false), legitimateInterest: 'object' },
-  functionalOnly: { purposes: { ...allPurposes(false), functional: true }, legitimateInterest: 'object' },
-  functionalAnalytics: { purposes: { ...allPurposes(false), functional: true, analytics: true }, legitimateInterest: 'object' },
-  acceptAll: { purposes: allPurposes(true), legitimateInterest: 'allow' },
-};
-export type ProfileName = keyof typeof PROFILES;
+/** The four preference profiles, as stored preferences: accept-all also allows legitimate interest. */
+export const PROFILES: Record<ProfileName, { purposes: PurposeChoices; legitimateInterest: 'object' | 'allow' }> = Object.fromEntries(
+  Object.entries(PROFILE_PURPOSES).map(([name, purposes]) => [name, { purposes, legitimateInterest: name === 'acceptAll' ? 'allow' : 'object' }]),
+) as Record<ProfileName, { purposes: PurposeChoices; legitimateInterest: 'object' | 'allow' }>;
+export type { ProfileName };
 
 /** Stores settings with a profile as the preferences, and forgets every cookie, so the next visit asks afresh. */
 export async function useProfile(h: Harness, name: ProfileName, extra: Partial<Settings> = {}): Promise<void> {

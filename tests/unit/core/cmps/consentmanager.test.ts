@@ -3,16 +3,12 @@ import { storedFromSnapshot } from '../../../../core/consent/cmps/categories';
 import mapping from '../../../../core/consent/cmps/consentmanager.json';
 import { consentmanager, type ConsentmanagerRaw } from '../../../../core/consent/cmps/consentmanager';
 import type { ConsentIntent } from '../../../../core/consent/intent';
-import { allPurposes, PURPOSES, type PurposeChoices } from '../../../../core/consent/purposes';
+import { PURPOSES, type PurposeChoices } from '../../../../core/consent/purposes';
 import { verify } from '../../../../core/consent/verify';
+import { PROFILE_PURPOSES } from '../../../support/profiles';
 
 const intent = (purposes: PurposeChoices, legitimateInterest: 'object' | 'allow' = 'object'): ConsentIntent => ({ purposes, legitimateInterest, source: 'preferences' });
-const PROFILES: Record<string, PurposeChoices> = {
-  denyOptional: allPurposes(false),
-  functionalOnly: { ...allPurposes(false), functional: true },
-  functionalAnalytics: { ...allPurposes(false), functional: true, analytics: true },
-  acceptAll: allPurposes(true),
-};
+const PROFILES: Record<string, PurposeChoices> = PROFILE_PURPOSES;
 
 /** The fixture's German layer before an answer: custom purposes by name, Statistik claimed under legitimate interest. */
 const before: ConsentmanagerRaw = {

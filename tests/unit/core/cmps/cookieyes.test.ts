@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { storedFromSnapshot } from '../../../../core/consent/cmps/categories';
 import mapping from '../../../../core/consent/cmps/cookieyes.json';
 import { cookieyes, purposeOfCategory, type CookieYesRaw } from '../../../../core/consent/cmps/cookieyes';
-import type { ConsentIntent } from '../../../../core/consent/intent';
-import { allPurposes, PURPOSES, type PurposeChoices } from '../../../../core/consent/purposes';
+import { PURPOSES, type PurposeChoices } from '../../../../core/consent/purposes';
+import { PROFILE_PURPOSES, objectingIntent } from '../../../support/profiles';
 
-const intent = (purposes: PurposeChoices): ConsentIntent => ({ purposes, legitimateInterest: 'object', source: 'preferences' });
-const PROFILES: Record<string, PurposeChoices> = {
-  denyOptional: allPurposes(false),
-  functionalOnly: { ...allPurposes(false), functional: true },
-  functionalAnalytics: { ...allPurposes(false), functional: true, analytics: true },
-  acceptAll: allPurposes(true),
-};
+const intent = objectingIntent;
+const PROFILES: Record<string, PurposeChoices> = PROFILE_PURPOSES;
 
 const categories = (on: Record<string, boolean>): CookieYesRaw['categories'] =>
   ['necessary', 'functional', 'analytics', 'performance', 'advertisement'].map((id) => ({

@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { storedFromSnapshot } from '../../../../core/consent/cmps/categories';
 import mapping from '../../../../core/consent/cmps/onetrust.json';
 import { onetrust, purposeOfGroup, storedGroups, type OneTrustRaw } from '../../../../core/consent/cmps/onetrust';
-import type { ConsentIntent } from '../../../../core/consent/intent';
-import { allPurposes, PURPOSES, type PurposeChoices } from '../../../../core/consent/purposes';
+import { PURPOSES, type PurposeChoices } from '../../../../core/consent/purposes';
+import { PROFILE_PURPOSES, objectingIntent } from '../../../support/profiles';
 
-const intent = (purposes: PurposeChoices): ConsentIntent => ({ purposes, legitimateInterest: 'object', source: 'preferences' });
-const PROFILES: Record<string, PurposeChoices> = {
-  denyOptional: allPurposes(false),
-  functionalOnly: { ...allPurposes(false), functional: true },
-  functionalAnalytics: { ...allPurposes(false), functional: true, analytics: true },
-  acceptAll: allPurposes(true),
-};
+const intent = objectingIntent;
+const PROFILES: Record<string, PurposeChoices> = PROFILE_PURPOSES;
 
 const GROUPS: OneTrustRaw['groups'] = [
   { id: 'C0001', name: 'Strictly Necessary Cookies', alwaysActive: true },

@@ -2,17 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { storedFromSnapshot } from '../../../../core/consent/cmps/categories';
 import mapping from '../../../../core/consent/cmps/osano.json';
 import { osano, purposeOfCategory, type OsanoRaw } from '../../../../core/consent/cmps/osano';
-import type { ConsentIntent } from '../../../../core/consent/intent';
-import { allPurposes, PURPOSES, type PurposeChoices } from '../../../../core/consent/purposes';
+import { PURPOSES, type PurposeChoices } from '../../../../core/consent/purposes';
 import { verify } from '../../../../core/consent/verify';
+import { PROFILE_PURPOSES, objectingIntent } from '../../../support/profiles';
 
-const intent = (purposes: PurposeChoices): ConsentIntent => ({ purposes, legitimateInterest: 'object', source: 'preferences' });
-const PROFILES: Record<string, PurposeChoices> = {
-  denyOptional: allPurposes(false),
-  functionalOnly: { ...allPurposes(false), functional: true },
-  functionalAnalytics: { ...allPurposes(false), functional: true, analytics: true },
-  acceptAll: allPurposes(true),
-};
+const intent = objectingIntent;
+const PROFILES: Record<string, PurposeChoices> = PROFILE_PURPOSES;
 
 const LABELS = { ESSENTIAL: 'Essential', STORAGE: 'Storage', MARKETING: 'Marketing', PERSONALIZATION: 'Personalization', ANALYTICS: 'Analytics' };
 /** `Osano.cm.getConsent()` before any answer, as the fixture page and Osano's docs show it. */
