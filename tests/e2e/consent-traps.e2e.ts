@@ -55,7 +55,7 @@ describe('trap pages', () => {
     await useProfile(h, 'denyOptional');
     const { page, record } = await visit(h, 'scrolllock.test');
     expect(record.outcome).toBe('respected');
-    expect(record.repairs).toEqual(['html overflow', 'body overflow']);
+    expect(record.repairs).toEqual(['html.overflow', 'body.overflow']);
     expect(await page.evaluate(() => (window.scrollTo(0, 300), window.scrollY))).toBeGreaterThan(0);
     await page.close();
   });

@@ -5,7 +5,7 @@
  */
 import { findUnknownBanner, type HeuristicFinding, type HeuristicReport, type ScanOptions } from './detect';
 import { pressChoice } from './press';
-import { restoreScroll } from './scroll';
+import { restoreScroll } from '../../consent/pageFixes';
 
 export type { HeuristicButton, HeuristicFinding, HeuristicReport, ScanOptions } from './detect';
 export { REASONS, type UnsureReason } from '../../../core/consent/heuristic/choose';
