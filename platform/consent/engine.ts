@@ -22,13 +22,14 @@ import { readConsent, writeConsent } from './tabConsent';
 /** After this long without a result, the engine gives up and says so. */
 export const TIME_BUDGET_MS = 15_000;
 
+/** The URL of a tab's top page, or null when the tab is gone. */
+async function tabUrl(tabId: number): Promise<string | null> {
+  return (await browser.tabs.get(tabId).catch(() => null))?.url ?? null;
+}
+
 export async function tabSite(tabId: number): Promise<string | null> {
-  try {
-    const tab = await browser.tabs.get(tabId);
-    return tab.url ? siteOf(tab.url) : null;
-  } catch {
-    return null;
-  }
+  const url = await tabUrl(tabId);
+  return url ? siteOf(url) : null;
 }
 
 /** The frame an adapter works in: the banner's, or the top frame's. */
@@ -180,7 +181,7 @@ export async function handleAutoconsent(message: AutoconsentMessage, frame: Fram
   switch (message.type) {
     case 'init': {
       const settings = await loadSettings();
-      const topUrl = (await browser.tabs.get(frame.tabId).catch(() => null))?.url ?? frame.url;
+      const topUrl = (await tabUrl(frame.tabId)) ?? frame.url;
       const config = pageConfig(settings, topUrl);
       const leave = config.override?.mode === 'off';
       return { type: 'initResp', config: autoconsentConfig(config.active, config.active && !leave), rules: rulesFor(frame.url, frame.frameId === 0) };
