@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { contentSchemas, extensionSchemas } from '../core/messaging/schemas';
 import { consentHandlers } from './handlers/consent';
 import { dataHandlers } from './handlers/data';
+import { ledgerHandlers } from './handlers/ledger';
+import { observeHandlers } from './handlers/observe';
 import { pageHandlers } from './handlers/page';
 import { settingsHandlers } from './handlers/settings';
 import { siteHandlers } from './handlers/site';
@@ -11,7 +13,7 @@ import { applyGpc } from './gpc/signal';
 import { loadSettings, onSettingsChanged } from './settingsStorage';
 import { forgetTab } from './tabFrames';
 
-export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers];
+export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers, observeHandlers, ledgerHandlers];
 
 /** Wires the background's listeners. Listeners are added synchronously so a woken worker sees its event. */
 export function startBackground(): void {

@@ -3,13 +3,34 @@
  * background writes them; extension pages read them live.
  */
 
-/** One website, keyed by its registrable domain. */
+/** What a cookie is for, from the table of well-known cookie names. */
+export type CookiePurpose = 'necessary' | 'functional' | 'analytics' | 'advertising' | 'unknown';
+
+/** Personal data a form field asks for. */
+export const FIELD_KINDS = ['email', 'phone', 'name', 'address', 'birthDate', 'card', 'governmentId', 'password', 'gender'] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+/** Permission prompts a page can raise. */
+export const PERMISSION_KINDS = ['geolocation', 'notifications', 'camera', 'microphone', 'clipboardRead'] as const;
+export type PermissionKind = (typeof PERMISSION_KINDS)[number];
+
+/** One website, keyed by its registrable domain, with counters the Sites view sorts on. */
 export interface SiteRecord {
   site: string;
   firstSeen: number;
   lastSeen: number;
   /** Top-level page loads seen on the site. */
   visits: number;
+  /** Distinct third parties (registrable domains) contacted from the site. */
+  thirdParties: number;
+  /** Distinct cookies set while on the site. */
+  cookies: number;
+  /** Cookies set against the user's refusal. */
+  violations: number;
+  /** Kinds of personal data its forms asked for. */
+  fields: FieldKind[];
+  /** Permissions it asked for. */
+  permissions: PermissionKind[];
 }
 
 /** Something a site asked for or did, or something the extension did there. */
@@ -19,6 +40,55 @@ export interface LedgerEvent {
   at: number;
   kind: string;
   data: unknown;
+}
+
+/** A cookie set while on a site: one row per site, cookie domain and name. */
+export interface CookieRecord {
+  /** `${site}|${domain}|${name}` */
+  id: string;
+  site: string;
+  /** The cookie's domain, without a leading dot. */
+  domain: string;
+  name: string;
+  /** The cookie's registrable domain is the site's. */
+  firstParty: boolean;
+  /** No expiry: gone when the browser closes. */
+  session: boolean;
+  /** Days from being set to expiring, for persistent cookies. */
+  lifetimeDays: number | null;
+  purpose: CookiePurpose;
+  firstSetAt: number;
+  lastSetAt: number;
+  /** Times it was set or changed. */
+  times: number;
+  /** Set after the user refused its purpose on this site. */
+  violation: CookieViolation | null;
+}
+
+export interface CookieViolation {
+  /** When it was first set against the refusal. */
+  at: number;
+  /** The refused purpose it serves. */
+  purpose: string;
+  /** When the user's refusal was recorded. */
+  refusedAt: number;
+}
+
+/** Requests from one site to one third party on one day, counted, not listed. */
+export interface ThirdPartyDay {
+  /** `${site}|${day}|${party}` */
+  id: string;
+  site: string;
+  /** Local calendar day, `YYYY-MM-DD`. */
+  day: string;
+  /** The third party's registrable domain. */
+  party: string;
+  requests: number;
+  /** Organisation and category from the tracker dataset, when it knows the domain. */
+  org: string | null;
+  category: string | null;
+  firstAt: number;
+  lastAt: number;
 }
 
 /** One fetched version of a site's privacy policy. */
@@ -41,4 +111,9 @@ export interface RequestRecord {
   createdAt: number;
   sentAt: number | null;
   dueAt: number | null;
+}
+
+/** A site row with nothing counted yet. */
+export function newSite(site: string, at: number): SiteRecord {
+  return { site, firstSeen: at, lastSeen: at, visits: 0, thirdParties: 0, cookies: 0, violations: 0, fields: [], permissions: [] };
 }

@@ -2,6 +2,7 @@ import type { Settings, SiteOverride } from '../settings/schema';
 import type { SettingsProblem } from '../settings/problems';
 import type { HeuristicReport } from '../consent/heuristic/report';
 import type { ConsentRecord } from '../consent/record';
+import type { FieldKind, PermissionKind } from '../ledger/records';
 
 /**
  * A message of the autoconsent engine, relayed from the content script. Its
@@ -47,7 +48,33 @@ export interface ContentMessages {
   'consent.heuristic': { request: { report: HeuristicReport }; response: { press: boolean } };
   /** What pressing it did. */
   'consent.heuristicResult': { request: { pressed: boolean; gone: boolean; unlocked: string[] }; response: null };
+  /** Form fields on the page that ask for personal data: what is asked, never what is typed. */
+  'ledger.formFields': { request: FormFieldsReport; response: null };
+  /** A permission prompt the page raised (seen by the main-world watcher), and the answer. */
+  'ledger.permission': { request: PermissionReport; response: null };
 }
+
+export type FieldEvidence = 'type' | 'autocomplete' | 'name' | 'label' | 'placeholder';
+
+export interface FormFieldsReport {
+  url: string;
+  /** Each kind once, with what gave it away and the words that did. */
+  fields: { kind: FieldKind; via: FieldEvidence; hint: string }[];
+  /** A form holding one of them submits over plain HTTP. */
+  insecureSubmit: boolean;
+}
+
+export interface PermissionReport {
+  url: string;
+  permission: PermissionKind;
+  /** `dismissed`: closed without an answer; `unknown`: the page never learnt the answer. */
+  result: 'granted' | 'denied' | 'dismissed' | 'unknown';
+}
+
+/** What importing a ledger file did: counted, or refused whole with every problem. */
+export type LedgerImportResult =
+  | { ok: true; added: Record<string, number>; skipped: number }
+  | { ok: false; problems: { path: string; message: string }[] };
 
 /** Sent by the extension's own pages (popup, dashboard, onboarding). */
 export interface ExtensionMessages {
@@ -61,6 +88,10 @@ export interface ExtensionMessages {
   'consent.status': { request: { tabId: number }; response: ConsentRecord | null };
   /** Forgets what the site's CMP stored and reloads the tab, so the banner is answered afresh. */
   'consent.answerAgain': { request: { tabId: number }; response: { forgotten: string[] } };
+  /** Erases everything recorded about one site. */
+  'ledger.eraseSite': { request: { site: string }; response: { erased: true } };
+  /** Merges an exported ledger file into the database, or refuses it whole. */
+  'ledger.import': { request: { text: string }; response: LedgerImportResult };
 }
 
 export type ContentMessageName = keyof ContentMessages;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { settingsSchemaV1 } from '../settings/schema';
 import { MAX_SETTINGS_FILE_BYTES } from '../settings/file';
+import { FIELD_KINDS, PERMISSION_KINDS } from '../ledger/records';
 import type { ContentMessageName, ExtensionMessageName } from './protocol';
 
 const site = z.string().min(1).max(253);
@@ -46,12 +47,33 @@ const heuristicReport = z.strictObject({
   elapsedMs: z.number(),
 });
 
+const fieldKind = z.enum(FIELD_KINDS);
+const formFields = z.strictObject({
+  url,
+  fields: z.array(z.strictObject({
+    kind: fieldKind,
+    via: z.enum(['type', 'autocomplete', 'name', 'label', 'placeholder']),
+    hint: z.string().max(200),
+  })).max(FIELD_KINDS.length),
+  insecureSubmit: z.boolean(),
+});
+const permission = z.strictObject({
+  url,
+  permission: z.enum(PERMISSION_KINDS),
+  result: z.enum(['granted', 'denied', 'dismissed', 'unknown']),
+});
+
+/** A ledger file may be large: 200 MB of text at most. */
+export const MAX_LEDGER_IMPORT_CHARS = 200 * 1024 * 1024;
+
 /** Every content-script payload is parsed with these before a handler sees it. */
 export const contentSchemas: Record<ContentMessageName, z.ZodType> = {
   'page.hello': z.strictObject({ url, top: z.boolean() }),
   'consent.ac': z.strictObject({ message: autoconsentMessage }),
   'consent.heuristic': z.strictObject({ report: heuristicReport }),
   'consent.heuristicResult': z.strictObject({ pressed: z.boolean(), gone: z.boolean(), unlocked: z.array(z.string().max(100)).max(10) }),
+  'ledger.formFields': formFields,
+  'ledger.permission': permission,
 };
 
 /** Extension pages are trusted more, but their payloads are still checked. */
@@ -66,4 +88,6 @@ export const extensionSchemas: Record<ExtensionMessageName, z.ZodType> = {
   'data.eraseAll': empty,
   'consent.status': z.strictObject({ tabId: z.number().int().nonnegative() }),
   'consent.answerAgain': z.strictObject({ tabId: z.number().int().nonnegative() }),
+  'ledger.eraseSite': z.strictObject({ site }),
+  'ledger.import': z.strictObject({ text: z.string().max(MAX_LEDGER_IMPORT_CHARS) }),
 };

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '../../../components/popup/PopupView';
 import { allPurposes, PURPOSES } from '../../../core/consent/purposes';
 import type { ConsentRecord } from '../../../core/consent/record';
+import { newSite } from '../../../core/ledger/records';
 import { defaultSettings } from '../../../core/settings/defaults';
 import { renderIn } from './render';
 
@@ -13,7 +14,7 @@ function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
       config: { site: 'news.example', active: true, inactiveReason: null, override: null, gpc: true },
     },
     settings: { ...defaultSettings(), onboarded: true, preferences: { ...defaultSettings().preferences, functional: true, analytics: true } },
-    siteRecord: { site: 'news.example', firstSeen: Date.UTC(2026, 10, 1), lastSeen: Date.UTC(2026, 10, 2), visits: 4 },
+    siteRecord: { ...newSite('news.example', Date.UTC(2026, 10, 1)), lastSeen: Date.UTC(2026, 10, 2), visits: 4 },
     purposes: PURPOSES,
     consent: null,
     error: null,

@@ -1,12 +1,13 @@
 import { screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { SitesView } from '../../../components/dashboard/SitesView';
+import { newSite } from '../../../core/ledger/records';
 import { renderIn } from './render';
 
 const sites = [
-  { site: 'alpha.com', firstSeen: 1, lastSeen: 100, visits: 2 },
-  { site: 'beta.vn', firstSeen: 1, lastSeen: 300, visits: 9 },
-  { site: 'gamma.de', firstSeen: 1, lastSeen: 200, visits: 5 },
+  { ...newSite('alpha.com', 1), lastSeen: 100, visits: 2 },
+  { ...newSite('beta.vn', 1), lastSeen: 300, visits: 9 },
+  { ...newSite('gamma.de', 1), lastSeen: 200, visits: 5 },
 ];
 const rowNames = () => screen.getAllByRole('row').slice(1).map((r) => r.querySelector('th')?.textContent);
 

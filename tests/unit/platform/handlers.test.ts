@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '../../../core/settings/defaults';
+import { newSite } from '../../../core/ledger/records';
 import { database } from '../../../platform/db';
 import { dataHandlers } from '../../../platform/handlers/data';
 import { pageHandlers } from '../../../platform/handlers/page';
@@ -59,7 +60,7 @@ describe('site rules', () => {
 describe('data.eraseAll', () => {
   it('erases the database and every setting', async () => {
     await saveSettings({ ...defaultSettings(), onboarded: true });
-    await database().sites.put({ site: 'a.com', firstSeen: 1, lastSeen: 1, visits: 1 });
+    await database().sites.put({ ...newSite('a.com', 1), visits: 1 });
     await dataHandlers.extension!['data.eraseAll']!({}, ext);
     expect(await database().sites.count()).toBe(0);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
