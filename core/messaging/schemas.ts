@@ -54,7 +54,7 @@ const formFields = z.strictObject({
     kind: fieldKind,
     via: z.enum(['type', 'autocomplete', 'name', 'label', 'placeholder']),
     hint: z.string().max(200),
-  })).max(FIELD_KINDS.length),
+  })).max(FIELD_KINDS.length).refine((fields) => new Set(fields.map((f) => f.kind)).size === fields.length, 'each kind once'),
   insecureSubmit: z.boolean(),
 });
 const permission = z.strictObject({
