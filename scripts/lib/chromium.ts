@@ -23,6 +23,8 @@ export interface LaunchOptions {
   headless: boolean;
   locale?: string;
   colorScheme?: 'light' | 'dark';
+  /** More command-line flags, after the quiet ones. */
+  args?: string[];
 }
 
 /**
@@ -49,7 +51,7 @@ export async function launchChromium(options: LaunchOptions): Promise<ExtensionB
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless,
-    args: [...QUIET_FLAGS, ...extensionArgs, ...(options.locale ? [`--lang=${options.locale}`] : [])],
+    args: [...QUIET_FLAGS, ...extensionArgs, ...(options.locale ? [`--lang=${options.locale}`] : []), ...(options.args ?? [])],
     locale: options.locale,
     colorScheme: options.colorScheme,
     viewport: { width: 1280, height: 800 },

@@ -19,10 +19,21 @@ export interface Harness extends ExtensionBrowser {
   shutdown: () => Promise<void>;
 }
 
+export interface HarnessOptions {
+  /**
+   * Fixture hosts Chromium treats as secure contexts although they are served
+   * over plain HTTP, for APIs only secure pages have (geolocation, notifications,
+   * camera). Their cameras and microphones are Chromium's fake devices.
+   */
+  secureHosts?: string[];
+}
+
 /** The built Chrome extension in headless Chromium, with the local demo sites. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const server = await startFixtureServer();
-  const browser = await launchChromium({ extensionDir: CHROME_BUILD, headless: true, locale: 'en-GB' });
+  const secure = (options.secureHosts ?? []).map((host) => new URL(server.url(host)).origin);
+  const args = secure.length ? [`--unsafely-treat-insecure-origin-as-secure=${secure.join(',')}`, '--use-fake-device-for-media-stream'] : [];
+  const browser = await launchChromium({ extensionDir: CHROME_BUILD, headless: true, locale: 'en-GB', args });
   return {
     ...browser,
     server,
