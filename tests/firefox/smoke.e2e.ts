@@ -90,6 +90,33 @@ describe.each(['firefox-mv2', 'firefox-mv3'])('Firefox smoke: %s', (build) => {
     await shop.close();
   });
 
+  it('records the form fields a page asks for, and a permission prompt seen by the main-world watcher', async () => {
+    const site = await firefox.browser.newPage();
+    await site.goto(server.url('forms.test', '/de.html'), { waitUntil: 'load' });
+    await site.goto(server.url('asks.test', '/'), { waitUntil: 'load' });
+    await waitInPage(site, 'the page learning its location answer', () => document.querySelector('#where[data-answer]') !== null, '');
+    const answer = await site.$eval('#where', (el) => el.getAttribute('data-answer'));
+    await site.close();
+    // Extension pages share the background's IndexedDB.
+    await openExtensionPage(firefox.page, '/dashboard.html#/sites');
+    await waitInPage(firefox.page, 'a permission.prompt event', (kind) => {
+      const w = window as unknown as { __events?: string[] };
+      const open = indexedDB.open('privacy-ledger');
+      open.onsuccess = () => {
+        const all = open.result.transaction('events').objectStore('events').getAll();
+        all.onsuccess = () => { w.__events = (all.result as { kind: string; site: string; data: unknown }[]).map((e) => JSON.stringify([e.site, e.kind, e.data])); };
+      };
+      return (w.__events ?? []).some((e) => e.includes(kind));
+    }, 'permission.prompt');
+    const events = (await firefox.page.evaluate(() => (window as unknown as { __events: string[] }).__events)).map((e) => JSON.parse(e) as [string, string, Record<string, unknown>]);
+    const form = events.find(([, kind]) => kind === 'form.fields');
+    expect(form?.[0]).toBe('forms.test');
+    expect((form?.[2].fields as { kind: string }[]).map((f) => f.kind).sort()).toEqual(['address', 'birthDate', 'email', 'gender', 'name', 'password', 'phone']);
+    // Plain http is not a secure context: Firefox refuses the location at once (error 1), and the ledger says so.
+    expect(answer).toBe('error-1');
+    expect(events.filter(([, kind]) => kind === 'permission.prompt')).toEqual([['asks.test', 'permission.prompt', { url: server.url('asks.test', '/'), permission: 'geolocation', result: 'denied' }]]);
+  });
+
   it('renders the popup with its header, and the dashboard with its brand and navigation', async () => {
     await openExtensionPage(firefox.page, '/popup.html');
     expect(await textOf(firefox.page, '.popup-header .brand')).toBe('Privacy Ledger');

@@ -13,7 +13,7 @@ export const EXTENSION_UUID = '5b0c6f1e-7a2d-4e93-9c41-2f8d6a1b3e70';
 export const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}${path}`;
 
 /** The demo sites the fixture server answers for; Firefox must resolve them to this machine. */
-const FIXTURE_HOSTS = ['news.test', 'video.test', 'shop.test'];
+const FIXTURE_HOSTS = ['news.test', 'video.test', 'shop.test', 'forms.test', 'asks.test'];
 
 export interface FirefoxWithExtension {
   browser: Browser;
