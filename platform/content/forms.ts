@@ -1,5 +1,5 @@
 import { classifyField, type FieldDescription, type FieldMatch } from '../../core/ledger/forms/classify';
-import type { FieldKind } from '../../core/ledger/records';
+import { FIELD_KINDS, type FieldKind } from '../../core/ledger/records';
 import type { FormFieldsReport, PageConfig } from '../../core/messaging/protocol';
 import { send } from '../messaging/client';
 
@@ -116,6 +116,8 @@ export function watchFormFields(page: Promise<PageConfig | null>): void {
       reported = key;
       void send('ledger.formFields', reportOf(scan)).catch(() => observer?.disconnect());
     }
+    // Every kind found and flagged: nothing left to learn on this page.
+    if (scan.fields.size === FIELD_KINDS.length && scan.insecureSubmit) observer?.disconnect();
   };
   const soon = () => {
     timer ??= setTimeout(run, RESCAN_MS);
