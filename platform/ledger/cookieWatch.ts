@@ -4,7 +4,7 @@ import type { Settings } from '../../core/settings/schema';
 import { siteOf } from '../../core/sites/domain';
 import { database, type LedgerDatabase } from '../db';
 import { loadSettings } from '../settingsStorage';
-import { attributeCookie, type OpenTab, type SetCookie } from './attribution';
+import { attributeCookie, type OpenTab, type SetCookie } from '../../core/ledger/cookies/attribution';
 import { flagCookiesAfter, recordCookies } from './cookieStore';
 import { sitesLoadedBy } from './pageSources';
 import { createRefusals } from './refusals';

@@ -5,7 +5,7 @@ import type { CookieRecord, LedgerEvent } from '../../../core/ledger/records';
 import { defaultSettings } from '../../../core/settings/defaults';
 import type { Settings } from '../../../core/settings/schema';
 import { LedgerDatabase } from '../../../platform/db';
-import type { OpenTab, SetCookie } from '../../../platform/ledger/attribution';
+import type { OpenTab, SetCookie } from '../../../core/ledger/cookies/attribution';
 import { createCookieWatch, setCookieOf } from '../../../platform/ledger/cookieWatch';
 
 let db: LedgerDatabase;

@@ -1,6 +1,6 @@
-import { cookieSiteOf } from '../../core/ledger/cookies/classify';
-import type { CookieObservation } from '../../core/ledger/cookies/merge';
-import { siteOf } from '../../core/sites/domain';
+import { cookieSiteOf } from './classify';
+import type { CookieObservation } from './merge';
+import { siteOf } from '../../sites/domain';
 
 /** A cookie as the browser reported it set, before it is tied to a site. */
 export interface SetCookie {
