@@ -69,16 +69,19 @@ export function createCookieWatch(deps: CookieWatchDeps) {
   async function write(batch: { cookie: SetCookie; attempts: number }[]): Promise<void> {
     const settings = await deps.settings();
     if (settings.paused) return;
-    const tabs = (await deps.openTabs()).filter((t) => !settings.pausedSites.includes(t.site));
+    const paused = (site: string) => settings.pausedSites.includes(site);
+    const tabs = await deps.openTabs();
+    const sites = new Map(tabs.map((t) => [t.tabId, t.site]));
+    // Pages of paused sites are never scripted; their own cookies still count as theirs, and are dropped below.
     const loaded = new Map<number, Promise<Set<string>>>();
     const loadedBy = (tabId: number) => {
-      if (!loaded.has(tabId)) loaded.set(tabId, deps.loadedBy(tabId));
+      if (!loaded.has(tabId)) loaded.set(tabId, paused(sites.get(tabId) ?? '') ? Promise.resolve(new Set<string>()) : deps.loadedBy(tabId));
       return loaded.get(tabId)!;
     };
     const seen: CookieObservation[] = [];
     for (const item of batch) {
-      const sites = (await attributeCookie(item.cookie, tabs, loadedBy)).filter((o) => !settings.pausedSites.includes(o.site));
-      if (sites.length) seen.push(...sites);
+      const found = await attributeCookie(item.cookie, tabs, loadedBy);
+      if (found.length) seen.push(...found.filter((o) => !paused(o.site)));
       else if (item.attempts + 1 < ATTEMPTS) buffer.push({ cookie: item.cookie, attempts: item.attempts + 1 });
     }
     if (buffer.length) schedule();

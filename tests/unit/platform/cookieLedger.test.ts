@@ -171,6 +171,21 @@ describe('the cookie ledger', () => {
     expect(await rows()).toEqual([]);
     expect(await db.sites.get('tracked.test')).toBeUndefined();
   });
+
+  it('neither reads a paused site\'s pages nor hands its own cookies to other sites that loaded from it', async () => {
+    settings = { ...settings, pausedSites: ['cdn-tracker.test', 'paused.test'] };
+    tabs = [{ tabId: 1, site: 'tracked.test' }, { tabId: 2, site: 'cdn-tracker.test' }, { tabId: 3, site: 'paused.test' }];
+    const read: number[] = [];
+    const w = createCookieWatch({
+      db, settings: async () => settings, openTabs: async () => tabs,
+      loadedBy: async (id) => (read.push(id), new Set(id === 1 ? ['cdn-tracker.test', 'ads.test'] : ['ads.test'])),
+    });
+    w.seen(cookie('_fbp', 2000, { domain: 'cdn-tracker.test' }));
+    w.seen(cookie('uid', 2000, { domain: 'ads.test' }));
+    await w.flush();
+    expect((await rows()).map((r) => r.id)).toEqual(['tracked.test|ads.test|uid']);
+    expect(read).toEqual([1]);
+  });
 });
 
 describe('setCookieOf', () => {
