@@ -10,6 +10,7 @@ import { pageConfig } from '../../core/settings/siteRules';
 import { siteOf } from '../../core/sites/domain';
 import { browser } from 'wxt/browser';
 import { database } from '../db';
+import { noteConsentAnswer } from '../ledger/cookieWatch';
 import { loadSettings } from '../settingsStorage';
 import { autoconsentConfig, rulesFor } from './autoconsentConfig';
 import { showOutcome } from './badge';
@@ -62,6 +63,8 @@ export async function finish(tabId: number, record: ConsentRecord): Promise<void
   }
   // The ledger first: once the verdict is visible, its record exists.
   await database().events.add({ site: done.site, at: done.startedAt, kind: 'consent.answer', data: done });
+  // Cookies set while the answer was being verified are judged against it too.
+  void noteConsentAnswer(done.site);
   await writeConsent(tabId, done);
   await showOutcome(tabId, done.outcome);
 }

@@ -5,10 +5,10 @@
  * registrable domains with no network at all. Real consent managers are served
  * from their npm packages under `/vendor/`.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SITES_DIR = join(ROOT, 'tests/fixtures/sites');
@@ -62,6 +62,17 @@ function fileFor(req: IncomingMessage): string | null {
   return file;
 }
 
+/** A site's own response headers: `_headers.json` in its folder maps a path to extra headers (a value may be a list, as for `set-cookie`). */
+const HEADERS_FILE = '_headers.json';
+function extraHeaders(req: IncomingMessage): Record<string, string | string[]> {
+  const host = (req.headers.host ?? '').split(':')[0]!.toLowerCase();
+  const siteDir = /^[a-z0-9.-]+\.test$/.test(host) ? inside(SITES_DIR, host) : null;
+  const file = siteDir ? join(siteDir, HEADERS_FILE) : null;
+  if (!file || !existsSync(file)) return {};
+  const table = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string | string[]>>;
+  return table[new URL(req.url ?? '/', 'http://fixture').pathname] ?? {};
+}
+
 function serve(req: IncomingMessage, res: ServerResponse): void {
   // Any site echoes the request headers it received, for checking what the browser sent (GPC).
   if ((req.url ?? '').startsWith('/__headers')) {
@@ -69,13 +80,14 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
     return;
   }
   const file = fileFor(req);
-  if (!file || !existsSync(file) || !statSync(file).isFile()) {
+  if (!file || !existsSync(file) || !statSync(file).isFile() || basename(file) === HEADERS_FILE) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-store',
+    ...extraHeaders(req),
   });
   createReadStream(file).pipe(res);
 }

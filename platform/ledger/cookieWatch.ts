@@ -1,0 +1,140 @@
+import { browser } from 'wxt/browser';
+import type { CookieObservation } from '../../core/ledger/cookies/merge';
+import type { Settings } from '../../core/settings/schema';
+import { siteOf } from '../../core/sites/domain';
+import { database, type LedgerDatabase } from '../db';
+import { loadSettings } from '../settingsStorage';
+import { attributeCookie, type OpenTab, type SetCookie } from '../../core/ledger/cookies/attribution';
+import { flagCookiesAfter, recordCookies } from './cookieStore';
+import { sitesLoadedBy } from './pageSources';
+import { createRefusals } from './refusals';
+
+/** Cookies set within this window are written together: pages set dozens at once. */
+export const BATCH_WINDOW_MS = 400;
+/** A third-party cookie whose page has not finished loading the resource yet is looked at again, this many times. */
+const ATTEMPTS = 3;
+
+export interface CookieWatchDeps {
+  db: LedgerDatabase;
+  settings: () => Promise<Settings>;
+  openTabs: () => Promise<OpenTab[]>;
+  loadedBy: (tabId: number) => Promise<Set<string>>;
+}
+
+/** The fields of a browser's cookie the ledger reads (Chrome's and Firefox's typings differ elsewhere). */
+export interface BrowserCookie {
+  name: string;
+  domain: string;
+  session: boolean;
+  expirationDate?: number;
+  partitionKey?: { topLevelSite?: string };
+}
+
+/** A cookie from `cookies.onChanged`, in the ledger's terms. */
+export function setCookieOf(cookie: BrowserCookie, at: number): SetCookie {
+  return {
+    domain: cookie.domain.replace(/^\./, ''),
+    name: cookie.name,
+    expiresAt: cookie.session || cookie.expirationDate === undefined ? null : Math.round(cookie.expirationDate * 1000),
+    at,
+    partitionSite: cookie.partitionKey?.topLevelSite ?? null,
+  };
+}
+
+/**
+ * Watches cookies being set and keeps the ledger's cookie rows. Bursts are
+ * buffered for `BATCH_WINDOW_MS` and written in one transaction; writes and
+ * re-checks run one after another, so a refusal being recorded and a burst
+ * being written never miss each other.
+ */
+export function createCookieWatch(deps: CookieWatchDeps) {
+  const refusals = createRefusals(deps.db);
+  let buffer: { cookie: SetCookie; attempts: number }[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const serially = (work: () => Promise<void>): Promise<void> => {
+    const run = queue.then(work).catch((e: unknown) => console.warn('Privacy Ledger: cookie ledger write failed', e));
+    queue = run;
+    return run;
+  };
+
+  const schedule = () => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      void flush();
+    }, BATCH_WINDOW_MS);
+  };
+
+  async function write(batch: { cookie: SetCookie; attempts: number }[]): Promise<void> {
+    const settings = await deps.settings();
+    if (settings.paused) return;
+    const paused = (site: string) => settings.pausedSites.includes(site);
+    const tabs = await deps.openTabs();
+    const sites = new Map(tabs.map((t) => [t.tabId, t.site]));
+    // Pages of paused sites are never scripted; their own cookies still count as theirs, and are dropped below.
+    const loaded = new Map<number, Promise<Set<string>>>();
+    const loadedBy = (tabId: number) => {
+      if (!loaded.has(tabId)) loaded.set(tabId, paused(sites.get(tabId) ?? '') ? Promise.resolve(new Set<string>()) : deps.loadedBy(tabId));
+      return loaded.get(tabId)!;
+    };
+    const seen: CookieObservation[] = [];
+    for (const item of batch) {
+      const found = await attributeCookie(item.cookie, tabs, loadedBy);
+      if (found.length) seen.push(...found.filter((o) => !paused(o.site)));
+      else if (item.attempts + 1 < ATTEMPTS) buffer.push({ cookie: item.cookie, attempts: item.attempts + 1 });
+    }
+    if (buffer.length) schedule();
+    await recordCookies(deps.db, seen, await refusals.load(seen.map((s) => s.site)));
+  }
+
+  function flush(): Promise<void> {
+    const batch = buffer;
+    buffer = [];
+    if (timer) clearTimeout(timer);
+    timer = null;
+    return batch.length ? serially(() => write(batch)) : queue.then(() => undefined);
+  }
+
+  return {
+    /** A cookie was set (not removed). */
+    seen(cookie: SetCookie): void {
+      buffer.push({ cookie, attempts: 0 });
+      schedule();
+    },
+    /** A `consent.answer` was just recorded on `site`: forget the old answer, and flag cookies set since the new one. */
+    answered(site: string): Promise<void> {
+      refusals.forget(site);
+      return serially(async () => {
+        const refusal = await refusals.latest(site);
+        if (refusal) await flagCookiesAfter(deps.db, site, refusal);
+      });
+    },
+    /** Writes what is buffered now; resolves when every write before it is done. */
+    flush,
+  };
+}
+
+/** The open tabs that show websites, from their URLs (visible through host access). */
+async function openTabs(): Promise<OpenTab[]> {
+  const tabs = await browser.tabs.query({});
+  return tabs.flatMap((t) => {
+    const site = t.id !== undefined && t.url ? siteOf(t.url) : null;
+    return site ? [{ tabId: t.id!, site }] : [];
+  });
+}
+
+let watch: ReturnType<typeof createCookieWatch> | null = null;
+
+/** Starts recording the cookies sites set. Adds its listener synchronously, for a waking worker. */
+export function startCookieWatch(): void {
+  watch = createCookieWatch({ db: database(), settings: loadSettings, openTabs, loadedBy: sitesLoadedBy });
+  browser.cookies.onChanged.addListener(({ removed, cookie }) => {
+    if (!removed) watch?.seen(setCookieOf(cookie, Date.now()));
+  });
+}
+
+/** Tells the cookie watch that a consent answer was written for `site`. */
+export function noteConsentAnswer(site: string): Promise<void> {
+  return watch?.answered(site) ?? Promise.resolve();
+}
