@@ -10,6 +10,7 @@ import { siteHandlers } from './handlers/site';
 import { tabHandlers } from './handlers/tab';
 import { createRouter } from './messaging/router';
 import { applyGpc } from './gpc/signal';
+import { startThirdPartyLedger } from './ledger/thirdParties';
 import { loadSettings, onSettingsChanged } from './settingsStorage';
 import { forgetTab } from './tabFrames';
 
@@ -27,6 +28,7 @@ export function startBackground(): void {
     }) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
   );
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  startThirdPartyLedger();
   const syncGpc = () => void loadSettings().then(applyGpc).catch((e: unknown) => console.warn('Privacy Ledger: GPC not applied', e));
   onSettingsChanged(syncGpc);
   browser.runtime.onStartup.addListener(syncGpc);
