@@ -36,8 +36,8 @@ function expected(visits: number) {
     id: `widgets.test|${day}|${party}`, day, party, requests: requests * visits, org, category,
   });
   return [
-    row('cdn-widgets.test', 3, null, null),
-    row('pixel-ads.test', 4, null, null),
+    row('cdn-widgets.test', 4, null, null),
+    row('pixel-ads.test', 5, null, null),
     row('scorecardresearch.com', 2, 'comScore, Inc.', 'site_analytics'),
   ];
 }
