@@ -11,6 +11,7 @@ import { tabHandlers } from './handlers/tab';
 import { createRouter } from './messaging/router';
 import { applyGpc } from './gpc/signal';
 import { startCookieWatch } from './ledger/cookieWatch';
+import { startThirdPartyLedger } from './ledger/thirdParties';
 import { loadSettings, onSettingsChanged } from './settingsStorage';
 import { forgetTab } from './tabFrames';
 
@@ -29,6 +30,7 @@ export function startBackground(): void {
   );
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   startCookieWatch();
+  startThirdPartyLedger();
   const syncGpc = () => void loadSettings().then(applyGpc).catch((e: unknown) => console.warn('Privacy Ledger: GPC not applied', e));
   onSettingsChanged(syncGpc);
   browser.runtime.onStartup.addListener(syncGpc);

@@ -80,6 +80,12 @@ export function DataView({ onExport, onImport, onEraseAll }: DataViewProps) {
             <button type="button" class="button danger-outline" onClick={() => setConfirming(true)}>{t('data.erase.button')}</button>
           )}
         </section>
+        <p class="credits" data-testid="tracker-credits">
+          {t('data.credits')}{' '}
+          <a href="https://github.com/ghostery/trackerdb" target="_blank" rel="noreferrer">Ghostery Tracker Database</a>
+          {' © Ghostery GmbH, '}
+          <a href="https://creativecommons.org/licenses/by-nc-sa/4.0/" target="_blank" rel="noreferrer">CC BY-NC-SA 4.0</a>
+        </p>
         <div aria-live="polite" data-testid="data-status">
           {status?.kind === 'exported' && <Notice tone="success">{t('data.export.done')}</Notice>}
           {status?.kind === 'imported' && <Notice tone="success">{t('data.import.done', { name: status.name })}</Notice>}

@@ -12,6 +12,11 @@ export function withSiteOverride(settings: Settings, site: string, override: Sit
   return { ...settings, siteOverrides: override ? { ...rest, [site]: override } : rest };
 }
 
+/** The user paused the extension on this site or everywhere: nothing is answered or recorded there. */
+export function pausedOn(settings: Settings, site: string): boolean {
+  return settings.paused || settings.pausedSites.includes(site);
+}
+
 /** What the content scripts of a page at `url` are told to do. */
 export function pageConfig(settings: Settings, url: string): PageConfig {
   const site = siteOf(url);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { ensureBrowser } from './browsers';
+import { HOST_RESOLVER_RULES } from './fixtureHosts';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -29,7 +30,8 @@ export interface LaunchOptions {
 
 /**
  * Flags that keep Chromium off the network (it is closed here and must stay
- * quiet anyway) and map every `*.test` host to the local fixture server.
+ * quiet anyway) and map every `*.test` host, and the few real hosts of
+ * `fixtureHosts.ts`, to the local fixture server.
  */
 export const QUIET_FLAGS = [
   '--no-sandbox',
@@ -39,7 +41,7 @@ export const QUIET_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--host-resolver-rules=MAP *.test 127.0.0.1',
+  `--host-resolver-rules=${HOST_RESOLVER_RULES}`,
 ];
 
 export async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {

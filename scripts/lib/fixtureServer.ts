@@ -9,6 +9,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { REAL_FIXTURE_HOSTS } from './fixtureHosts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SITES_DIR = join(ROOT, 'tests/fixtures/sites');
@@ -55,7 +56,7 @@ function fileFor(req: IncomingMessage): string | null {
     return dir ? inside(join(ROOT, dir), vendor[2]!) : null;
   }
   const host = (req.headers.host ?? '').split(':')[0]!.toLowerCase();
-  if (!/^[a-z0-9.-]+\.test$/.test(host)) return null;
+  if (!/^[a-z0-9.-]+\.test$/.test(host) && !REAL_FIXTURE_HOSTS.includes(host)) return null;
   const siteDir = inside(SITES_DIR, host);
   if (!siteDir) return null;
   const file = inside(siteDir, url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname);

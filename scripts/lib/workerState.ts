@@ -17,21 +17,26 @@ export function tabIdOf(worker: Worker, url: string): Promise<number> {
   return worker.evaluate(async (wanted) => (await chrome.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1, url);
 }
 
+/**
+ * Every row of one object store of the extension's database. Runs inside the
+ * extension (its service worker, or an extension page in Firefox): pass it to
+ * `evaluate`, it uses nothing from this file.
+ */
+export function rowsInExtension<T>(store: string): Promise<T[]> {
+  return new Promise<T[]>((done, fail) => {
+    const open = indexedDB.open('privacy-ledger');
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction(store).objectStore(store).getAll();
+      all.onsuccess = () => done(all.result as T[]);
+      all.onerror = () => fail(all.error);
+    };
+  });
+}
+
 /** Every row of one table of the extension's database. */
 export function readTable<T>(worker: Worker, table: string): Promise<T[]> {
-  return worker.evaluate(
-    (store) =>
-      new Promise<T[]>((done, fail) => {
-        const open = indexedDB.open('privacy-ledger');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction(store).objectStore(store).getAll();
-          all.onsuccess = () => done(all.result as T[]);
-          all.onerror = () => fail(all.error);
-        };
-      }),
-    table,
-  );
+  return worker.evaluate(rowsInExtension<T>, table);
 }
 
 /** Writes values into the extension's `storage.local` (tests set settings this way). */

@@ -6,14 +6,15 @@
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ensureBrowser } from '../../../scripts/lib/browsers';
+import { REAL_FIXTURE_HOSTS } from '../../../scripts/lib/fixtureHosts';
 import { GECKO_ID } from '../../../wxt.config';
 
 /** Fixed through a pref, so extension pages live at a known moz-extension:// origin. */
 export const EXTENSION_UUID = '5b0c6f1e-7a2d-4e93-9c41-2f8d6a1b3e70';
 export const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}${path}`;
 
-/** The demo sites the fixture server answers for; Firefox must resolve them to this machine. */
-const FIXTURE_HOSTS = ['news.test', 'video.test', 'shop.test', 'forms.test', 'asks.test'];
+/** The fixture sites these tests visit; Firefox must resolve them to this machine. */
+const FIXTURE_HOSTS = ['news.test', 'video.test', 'shop.test', 'forms.test', 'asks.test', 'widgets.test', 'www.widgets.test', 'cdn-widgets.test', 'pixel-ads.test', ...REAL_FIXTURE_HOSTS];
 
 export interface FirefoxWithExtension {
   browser: Browser;
@@ -35,7 +36,7 @@ export async function launchWithExtension(build: string): Promise<FirefoxWithExt
     // connectivity probes, telemetry, updates or Safe Browsing), so only ours are here.
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-      // *.test resolve to 127.0.0.1, where the fixture server listens.
+      // These hosts resolve to 127.0.0.1, where the fixture server listens.
       'network.dns.localDomains': FIXTURE_HOSTS.join(','),
       // Direct connections: a proxy from the environment must not see the fixture hosts.
       'network.proxy.type': 0,

@@ -48,4 +48,12 @@ describe('DataView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export to a file' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('quota exceeded'));
   });
+
+  it('credits the tracker dataset with its licence, linked', () => {
+    renderIn(<DataView onExport={vi.fn()} onImport={vi.fn()} onEraseAll={vi.fn()} />);
+    const credits = screen.getByTestId('tracker-credits');
+    expect(credits.textContent).toContain('Ghostery Tracker Database © Ghostery GmbH, CC BY-NC-SA 4.0');
+    const links = [...credits.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['https://github.com/ghostery/trackerdb', 'https://creativecommons.org/licenses/by-nc-sa/4.0/']);
+  });
 });
