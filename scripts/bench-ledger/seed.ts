@@ -73,7 +73,7 @@ function seedInWorker(plan: SeedPlan): Promise<SeedResult> {
 
   return (async () => {
     const db = await open();
-    let counts = { events: 0, cookies: 0, thirdParties: 0 };
+    const counts = { events: 0, cookies: 0, thirdParties: 0 };
     let batch: Record<string, unknown[]> = { sites: [], events: [], cookies: [], thirdParties: [] };
     const flushIfBig = async (force = false) => {
       const size = Object.values(batch).reduce((n, rows) => n + rows.length, 0);
