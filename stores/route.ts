@@ -3,14 +3,28 @@ import { create } from 'zustand';
 export type Route =
   | { name: 'sites' }
   | { name: 'site'; site: string }
-  | { name: 'requests' }
+  | { name: 'requests'; draft: RequestDraft | null }
   | { name: 'preferences' }
   | { name: 'identity' }
   | { name: 'data' };
 
+/** A request the user asked to start from a site's page (`#/requests?site=a.com&type=access`). */
+export interface RequestDraft {
+  site: string;
+  type: 'access' | 'erasure';
+}
+
+function parseDraft(search: string): RequestDraft | null {
+  const params = new URLSearchParams(search);
+  const site = params.get('site');
+  const type = params.get('type');
+  return site && (type === 'access' || type === 'erasure') ? { site, type } : null;
+}
+
 /** Reads the dashboard's location hash (`#/sites/example.com`). Unknown hashes show Sites. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean);
   const [first, second] = parts;
   if (first === 'sites' && second) {
     try {
@@ -19,7 +33,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'sites' };
     }
   }
-  if (first === 'requests' || first === 'preferences' || first === 'identity' || first === 'data') return { name: first };
+  if (first === 'requests') return { name: 'requests', draft: parseDraft(search) };
+  if (first === 'preferences' || first === 'identity' || first === 'data') return { name: first };
   return { name: 'sites' };
 }
 

@@ -2,8 +2,15 @@ import type { RequestRecord } from '../../core/ledger/records';
 import { formatDate } from '../format';
 import { useT } from '../i18n';
 import { Icon } from '../ui/Icon';
+import { Notice } from '../ui/Notice';
 
-export function RequestsView({ requests }: { requests: RequestRecord[] | undefined }) {
+interface RequestsViewProps {
+  requests: RequestRecord[] | undefined;
+  /** A request the user started from a site's page; the composer that writes it comes later. */
+  draft: { site: string; type: 'access' | 'erasure' } | null;
+}
+
+export function RequestsView({ requests, draft }: RequestsViewProps) {
   const t = useT();
   return (
     <>
@@ -11,6 +18,11 @@ export function RequestsView({ requests }: { requests: RequestRecord[] | undefin
         <h1>{t('requests.title')}</h1>
         <p class="lead">{t('requests.lead')}</p>
       </header>
+      {draft && (
+        <Notice tone="info">
+          <span data-testid="request-draft">{t(draft.type === 'access' ? 'requests.draft.access' : 'requests.draft.erasure', { site: draft.site })}</span>
+        </Notice>
+      )}
       {requests === undefined ? (
         <p class="muted" role="status">{t('common.loading')}</p>
       ) : requests.length === 0 ? (

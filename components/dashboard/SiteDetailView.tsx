@@ -1,6 +1,8 @@
 import type { Purpose, PurposeChoices as Choices } from '../../core/consent/purposes';
 import type { ConsentRecord } from '../../core/consent/record';
-import type { SiteRecord } from '../../core/ledger/records';
+import type { ActivityDay } from '../../core/ledger/activity';
+import type { CookieRecord, LedgerEvent, SiteRecord } from '../../core/ledger/records';
+import type { ThirdPartySummary } from '../../core/ledger/thirdPartySummary';
 import { ConsentSummary } from '../ConsentSummary';
 import type { Settings, SiteOverride } from '../../core/settings/schema';
 import { formatDate } from '../format';
@@ -8,6 +10,12 @@ import { useT } from '../i18n';
 import { PurposeChoices } from '../PurposeChoices';
 import { Card } from '../ui/Card';
 import { Icon } from '../ui/Icon';
+import { ActivityChart, type ActivityRange } from '../ledger/ActivityChart';
+import { AskedSections } from '../ledger/AskedSections';
+import { CookiesTable } from '../ledger/CookiesTable';
+import { SiteCounters } from '../ledger/SiteCounters';
+import { ThirdPartiesTable } from '../ledger/ThirdPartiesTable';
+import { Timeline } from '../ledger/Timeline';
 import { RadioCards } from '../ui/RadioCards';
 import { Switch } from '../ui/Switch';
 
@@ -17,13 +25,31 @@ interface SiteDetailViewProps {
   settings: Settings;
   purposes: readonly Purpose[];
   consentAnswers: ConsentRecord[] | undefined;
+  /** What the ledger holds about the site; each undefined while it loads. */
+  ledger: SiteLedger;
+  onRange: (range: ActivityRange) => void;
+  onMoreTimeline: () => void;
   onSetPaused: (paused: boolean) => void;
   onSetOverride: (override: SiteOverride | null) => void;
 }
 
+export interface SiteLedger {
+  range: ActivityRange;
+  activity: ActivityDay[] | undefined;
+  cookies: CookieRecord[] | undefined;
+  /** Over the activity range. */
+  thirdParties: ThirdPartySummary[] | undefined;
+  /** The latest `form.fields`, `permission.prompt` and `gpc.declaration` events, newest first. */
+  asked: LedgerEvent[] | undefined;
+  timeline: { events: LedgerEvent[]; more: boolean } | undefined;
+}
+
 type Mode = 'default' | SiteOverride['mode'];
 
-export function SiteDetailView({ site, record, settings, purposes, consentAnswers, onSetPaused, onSetOverride }: SiteDetailViewProps) {
+/** Links to the Requests view; a later change opens its composer from them. */
+const requestHref = (site: string, type: 'access' | 'erasure') => `#/requests?site=${encodeURIComponent(site)}&type=${type}`;
+
+export function SiteDetailView({ site, record, settings, purposes, consentAnswers, ledger, onRange, onMoreTimeline, onSetPaused, onSetOverride }: SiteDetailViewProps) {
   const t = useT();
   const override = settings.siteOverrides[site] ?? null;
   const mode: Mode = override?.mode ?? 'default';
@@ -44,7 +70,15 @@ export function SiteDetailView({ site, record, settings, purposes, consentAnswer
           </p>
         )}
         {record === null && <p class="lead">{t('site.unvisited')}</p>}
+        <div class="actions site-actions">
+          <a class="button secondary" href={requestHref(site, 'access')}><Icon name="download" size={16} />{t('site.getData')}</a>
+          <a class="button danger-outline" href={requestHref(site, 'erasure')}><Icon name="trash" size={16} />{t('site.deleteData')}</a>
+        </div>
       </header>
+      {record && <SiteCounters record={record} />}
+      <div class="ledger-wide">
+        <ActivityChart days={ledger.activity} range={ledger.range} onRange={onRange} />
+      </div>
       <div class="detail-grid">
         <Card title={t('site.control.title')} icon="sliders">
           <Switch label={t('popup.pause')} description={t('popup.pause.desc')} checked={settings.pausedSites.includes(site)} onChange={onSetPaused} />
@@ -84,15 +118,18 @@ export function SiteDetailView({ site, record, settings, purposes, consentAnswer
             </ol>
           )}
         </Card>
-        <Card title={t('card.asked.title')} icon="list">
-          <p class="muted">{t('card.asked.empty')}</p>
-        </Card>
+        <AskedSections events={ledger.asked} />
         <Card title={t('card.policy.title')} icon="doc">
           <p class="muted">{t('card.policy.empty')}</p>
         </Card>
         <Card title={t('card.requests.title')} icon="mail">
           <p class="muted">{t('card.requests.empty')}</p>
         </Card>
+      </div>
+      <div class="ledger-wide">
+        <CookiesTable cookies={ledger.cookies} />
+        <ThirdPartiesTable parties={ledger.thirdParties} days={ledger.range} />
+        <Timeline events={ledger.timeline?.events} more={ledger.timeline?.more ?? false} onMore={onMoreTimeline} />
       </div>
     </>
   );

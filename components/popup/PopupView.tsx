@@ -3,6 +3,7 @@ import type { MessageKey } from '../../core/i18n/translate';
 import type { SiteRecord } from '../../core/ledger/records';
 import type { ConsentRecord } from '../../core/consent/record';
 import type { TabStatus } from '../../core/messaging/protocol';
+import type { TodaySummary } from '../../core/ledger/today';
 import type { Settings, SiteOverride } from '../../core/settings/schema';
 import { ConsentSummary } from '../ConsentSummary';
 import { useT } from '../i18n';
@@ -11,6 +12,7 @@ import { Icon } from '../ui/Icon';
 import { Logo } from '../ui/Logo';
 import { Switch } from '../ui/Switch';
 import { formatDate } from '../format';
+import { TodaySection } from './TodaySection';
 
 export interface PopupViewProps {
   status: TabStatus | null;
@@ -18,6 +20,8 @@ export interface PopupViewProps {
   siteRecord: SiteRecord | null;
   purposes: readonly Purpose[];
   consent: ConsentRecord | null;
+  /** What the site asked for today; undefined while it is read. */
+  today: TodaySummary | undefined;
   error: string | null;
   onTogglePause: (paused: boolean) => void;
   onSetRule: (override: SiteOverride | null) => void;
@@ -38,7 +42,7 @@ function choiceSummary(settings: Settings, site: string, purposes: readonly Purp
 
 type RuleChoice = 'default' | 'denyAll' | 'allowAll' | 'off' | 'custom';
 
-export function PopupView({ status, settings, siteRecord, purposes, consent, error, onTogglePause, onSetRule, onAnswerAgain, onOpenDashboard }: PopupViewProps) {
+export function PopupView({ status, settings, siteRecord, purposes, consent, today, error, onTogglePause, onSetRule, onAnswerAgain, onOpenDashboard }: PopupViewProps) {
   const t = useT();
   const site = status?.site ?? null;
   const config = status?.config;
@@ -111,6 +115,7 @@ export function PopupView({ status, settings, siteRecord, purposes, consent, err
               <button type="button" class="button secondary small" onClick={onAnswerAgain}>{t('popup.answerAgain')}</button>
             )}
           </Card>
+          <TodaySection today={today} onOpenSite={() => onOpenDashboard(`sites/${encodeURIComponent(site)}`)} />
           <Card title={t('card.asked.title')} icon="list" testId="card-asked">
             {siteRecord ? (
               <p class="card-fact">

@@ -1,4 +1,5 @@
 import type { ThirdPartyDay } from './records';
+import { dayOf, startOfDay } from './days';
 
 /**
  * The third-party ledger counts, it does not list: requests from one site to
@@ -17,18 +18,16 @@ export interface ThirdPartyObservation {
   category: string | null;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** The last day computed and the times it spans: requests come in runs on the same day. */
 let lastDay = { from: 0, to: 0, day: '' };
 
-/** The local calendar day of a time, `YYYY-MM-DD`. */
+/** The local calendar day of a time (`dayOf`), remembered for the run of requests that share it. */
 export function localDay(at: number): string {
   if (at >= lastDay.from && at < lastDay.to) return lastDay.day;
-  const d = new Date(at);
-  const [y, m, date] = [d.getFullYear(), d.getMonth(), d.getDate()];
+  const from = startOfDay(at);
+  const d = new Date(from);
   // Midnight to midnight by the calendar, so a day with a clock change is still one day.
-  lastDay = { from: new Date(y, m, date).getTime(), to: new Date(y, m, date + 1).getTime(), day: `${y}-${pad(m + 1)}-${pad(date)}` };
+  lastDay = { from, to: new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime(), day: dayOf(at) };
   return lastDay.day;
 }
 

@@ -8,7 +8,6 @@ import { PreferencesView } from '../../components/dashboard/PreferencesView';
 import { RequestsView } from '../../components/dashboard/RequestsView';
 import { Shell, type Section } from '../../components/dashboard/Shell';
 import { SiteDetailView } from '../../components/dashboard/SiteDetailView';
-import { SitesView, type SiteSort } from '../../components/dashboard/SitesView';
 import { Root } from '../../components/Root';
 import { Notice } from '../../components/ui/Notice';
 import { downloadText } from '../../platform/download';
@@ -18,6 +17,8 @@ import { useLiveQuery } from '../../stores/live';
 import { useTranslator } from '../../stores/locale';
 import { startRouteSync, useRouteStore, type Route } from '../../stores/route';
 import { startSettingsSync, useSettingsStore } from '../../stores/settings';
+import { SitesPage } from './SitesPage';
+import { useSiteLedger } from './useSiteLedger';
 
 const SECTION_OF: Record<Route['name'], Section> = {
   sites: 'sites',
@@ -55,16 +56,17 @@ export function App() {
 }
 
 function RouteView({ route, settings, save }: { route: Route; settings: Settings; save: (s: Settings) => Promise<Settings> }) {
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<SiteSort>('lastSeen');
+  // "Last 7 days" counts from when the page was opened.
+  const [now] = useState(() => Date.now());
   const sites = useLiveQuery(queries.allSites, []);
   const requests = useLiveQuery(queries.allRequests, []);
   const siteName = route.name === 'site' ? route.site : null;
   const siteRecord = useLiveQuery(() => (siteName ? queries.site(siteName) : Promise.resolve(null)), [siteName]);
   const consentAnswers = useLiveQuery(() => (siteName ? queries.consentAnswers(siteName) : Promise.resolve([])), [siteName]);
+  const ledger = useSiteLedger(siteName);
   switch (route.name) {
     case 'sites':
-      return <SitesView sites={sites} query={query} sort={sort} onQuery={setQuery} onSort={setSort} />;
+      return <SitesPage sites={sites} now={now} onOpenSite={(site) => (location.hash = `#/sites/${encodeURIComponent(site)}`)} />;
     case 'site':
       return (
         <SiteDetailView
@@ -73,12 +75,15 @@ function RouteView({ route, settings, save }: { route: Route; settings: Settings
           settings={settings}
           purposes={PURPOSES}
           consentAnswers={consentAnswers}
+          ledger={ledger}
+          onRange={ledger.setRange}
+          onMoreTimeline={ledger.moreTimeline}
           onSetPaused={(paused) => void send('site.setPaused', { site: route.site, paused })}
           onSetOverride={(override) => void send('site.setOverride', { site: route.site, override })}
         />
       );
     case 'requests':
-      return <RequestsView requests={requests} />;
+      return <RequestsView requests={requests} draft={route.draft} />;
     case 'preferences':
       return <PreferencesView settings={settings} purposes={PURPOSES} onChange={(next) => void save(next)} />;
     case 'identity':

@@ -42,6 +42,7 @@ export function App() {
   }, [status]);
   const site = status?.site ?? null;
   const siteRecord = useLiveQuery(() => (site ? queries.site(site) : Promise.resolve(null)), [site]) ?? null;
+  const today = useLiveQuery(() => (site ? queries.today(site, Date.now()) : Promise.resolve(undefined)), [site]);
   return (
     <Root t={t} ready={settings !== null} error={settingsError}>
       {settings && (
@@ -51,6 +52,7 @@ export function App() {
           siteRecord={siteRecord}
           purposes={PURPOSES}
           consent={consent}
+          today={today}
           error={error}
           onTogglePause={(paused) => site && void send('site.setPaused', { site, paused }).catch((e: Error) => setError(e.message))}
           onSetRule={(override) => site && void send('site.setOverride', { site, override }).catch((e: Error) => setError(e.message))}

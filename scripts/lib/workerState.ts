@@ -48,3 +48,21 @@ export function writeStorage(worker: Worker, values: Record<string, unknown>): P
 export function badgeText(worker: Worker, tabId: number): Promise<string> {
   return worker.evaluate((id) => (chrome as unknown as { action: { getBadgeText: (d: { tabId: number }) => Promise<string> } }).action.getBadgeText({ tabId: id }), tabId);
 }
+
+/** Adds or replaces rows of one table of the extension's database, as the background would write them. */
+export function putRows(worker: Worker, table: string, rows: unknown[]): Promise<void> {
+  return worker.evaluate(
+    ({ store, values }) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('privacy-ledger');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(store, 'readwrite');
+          for (const value of values) tx.objectStore(store).put(value);
+          tx.oncomplete = () => done();
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    { store: table, values: rows },
+  );
+}

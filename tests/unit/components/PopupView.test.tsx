@@ -4,6 +4,7 @@ import { PopupView, type PopupViewProps } from '../../../components/popup/PopupV
 import { allPurposes, PURPOSES } from '../../../core/consent/purposes';
 import type { ConsentRecord } from '../../../core/consent/record';
 import { newSite } from '../../../core/ledger/records';
+import type { TodaySummary } from '../../../core/ledger/today';
 import { defaultSettings } from '../../../core/settings/defaults';
 import { renderIn } from './render';
 
@@ -17,6 +18,7 @@ function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
     siteRecord: { ...newSite('news.example', Date.UTC(2026, 10, 1)), lastSeen: Date.UTC(2026, 10, 2), visits: 4 },
     purposes: PURPOSES,
     consent: null,
+    today: undefined,
     error: null,
     onTogglePause: vi.fn(),
     onSetRule: vi.fn(),
@@ -115,5 +117,63 @@ describe('PopupView consent card', () => {
     expect(p.onSetRule).toHaveBeenCalledWith({ mode: 'off' });
     fireEvent.change(screen.getByLabelText('Answer this site with'), { target: { value: 'default' } });
     expect(p.onSetRule).toHaveBeenLastCalledWith(null);
+  });
+});
+
+const QUIET: TodaySummary = { consent: null, fields: [], permissions: [], thirdParties: { count: 0, requests: 0, top: [] }, violations: [], other: 0 };
+const BUSY: TodaySummary = {
+  consent: {
+    cmp: 'OneTrust', vendorCount: 42,
+    asked: [{ label: 'Performance', purpose: 'analytics', refused: true }, { label: 'Functional cookies', purpose: 'functional', refused: false }],
+  },
+  fields: [{ kind: 'email', hint: 'email' }, { kind: 'phone', hint: 'tel' }],
+  permissions: [{ permission: 'geolocation', result: 'denied' }, { permission: 'notifications', result: 'granted' }],
+  thirdParties: {
+    count: 5, requests: 1234,
+    top: [
+      { party: 'doubleclick.net', org: 'Google', category: 'advertising', requests: 900, days: 1, firstAt: 1, lastAt: 2 },
+      { party: 'cdn.example', org: null, category: null, requests: 300, days: 1, firstAt: 1, lastAt: 2 },
+      { party: 'odd.example', org: 'Odd', category: 'brand_new_category', requests: 34, days: 1, firstAt: 1, lastAt: 2 },
+    ],
+  },
+  violations: [{ name: '_ga', domain: 'news.example', purpose: 'analytics', refusedAt: 1, firstParty: true }],
+  other: 0,
+};
+
+describe('PopupView today on this site', () => {
+  const section = () => screen.getByTestId('card-today');
+
+  it('says plainly what the site asked for today', () => {
+    renderIn(<PopupView {...props({ today: BUSY })} />);
+    expect(screen.getByTestId('today-violations').textContent).toContain('Set the analytics cookie _ga after you refused analytics.');
+    expect(screen.getByTestId('today-violations').textContent).toContain('1 refusal ignored');
+    const purposes = screen.getByTestId('today-purposes');
+    expect([...purposes.querySelectorAll('.chip')].map((c) => c.textContent)).toEqual(['Performancerefused', 'Functional cookies']);
+    expect([...screen.getByTestId('today-fields').querySelectorAll('.chip')].map((c) => c.textContent)).toEqual(['Email address', 'Phone number']);
+    expect(screen.getByTestId('today-permissions').textContent).toContain('Your location: you refused');
+    expect(screen.getByTestId('today-permissions').textContent).toContain('Notifications: you allowed it');
+    const parties = screen.getByTestId('today-third-parties').textContent;
+    expect(parties).toContain('5 third parties contacted (1,234 requests)');
+    expect(parties).toContain('Google · Advertising');
+    expect(parties).toContain('cdn.example · Not in the tracker list');
+    expect(parties).toContain('Odd · brand_new_category');
+  });
+
+  it('has a quiet state, a loading state, and a way to the full history', () => {
+    const p = props({ today: QUIET });
+    const { rerender } = renderIn(<PopupView {...p} />);
+    expect(section().textContent).toContain('Nothing asked of you here today.');
+    fireEvent.click(screen.getByRole('button', { name: 'Everything this site asked for' }));
+    expect(p.onOpenDashboard).toHaveBeenCalledWith('sites/news.example');
+    rerender(<PopupView {...props({ today: undefined })} />);
+    expect(section().textContent).toContain('Loading…');
+  });
+
+  it('speaks Vietnamese in the today section', () => {
+    renderIn(<PopupView {...props({ today: BUSY })} />, 'vi');
+    expect(section().textContent).toContain('Đã đặt cookie phân tích _ga dù bạn đã từ chối phân tích.');
+    expect(section().textContent).toContain('Địa chỉ email');
+    expect(section().textContent).toContain('Vị trí của bạn: bạn đã từ chối');
+    expect(section().textContent).toContain('Đã liên lạc với 5 bên thứ ba (1.234 yêu cầu)');
   });
 });

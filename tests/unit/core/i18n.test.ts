@@ -2,6 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PURPOSES } from '../../../core/consent/purposes';
+import { FIELD_KINDS, PERMISSION_KINDS } from '../../../core/ledger/records';
+import { SITE_RANGES, SITE_SORT_KEYS } from '../../../core/ledger/siteList';
+import { PERMISSION_RESULTS, TRACKER_CATEGORIES } from '../../../components/ledger/words';
 import { CATALOGS, createTranslator, resolveLocale, type MessageKey } from '../../../core/i18n/translate';
 import { fillTemplate, placeholdersOf } from '../../../core/i18n/template';
 
@@ -44,6 +47,17 @@ describe('message catalogs', () => {
     for (const m of ['adapter', 'optOut', 'optIn', 'heuristic', 'none']) used.add(`consent.method.${m}`);
     for (const r of ['noReject', 'forbiddenOnly', 'ambiguous', 'paywall', 'ageGate']) used.add(`heuristic.reason.${r}`);
     for (const r of ['missing', 'wrongType', 'notAllowed', 'unknownField', 'tooLong', 'tooMany', 'invalidSite', 'invalidEmail', 'invalidFormat']) used.add(`import.field.${r}`);
+    // The ledger views.
+    for (const f of FIELD_KINDS) used.add(`field.${f}`);
+    for (const p of PERMISSION_KINDS) used.add(`permission.${p}`);
+    for (const r of PERMISSION_RESULTS) used.add(`permission.result.${r}`);
+    for (const c of TRACKER_CATEGORIES) used.add(`tracker.category.${c}`);
+    for (const p of ['necessary', 'functional', 'analytics', 'advertising', 'unknown']) used.add(`cookie.purpose.${p}`);
+    for (const k of SITE_SORT_KEYS) used.add(`sites.col.${k}`);
+    for (const r of SITE_RANGES) used.add(`sites.range.${r}`);
+    for (const f of ['violations', 'location', 'personalData']) used.add(`sites.filter.${f}`);
+    for (const c of ['visits', 'thirdParties', 'cookies', 'violations', 'fields', 'permissions']) used.add(`site.counter.${c}`);
+    for (const o of ['respected', 'notRespected', 'unverified', 'leftAlone', 'failed', 'working']) used.add(`event.consent.${o}`);
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((key) => !(key in en))).toEqual([]);
   });

@@ -1,0 +1,34 @@
+import type { FormFieldsReport, PermissionReport } from '../messaging/protocol';
+import type { CookiePurpose } from './records';
+
+/**
+ * The `data` of each ledger event kind the interface knows. Kinds added later
+ * (`policy.*`, `request.*`) are shown with a generic line until they get one.
+ */
+
+/** `gpc.declaration`: what the site's `/.well-known/gpc.json` says. */
+export interface GpcDeclarationData {
+  declared: boolean;
+  lastUpdate: string | null;
+}
+
+/** `cookie.violation`: a cookie set for a purpose the user refused on the site. */
+export interface CookieViolationData {
+  name: string;
+  domain: string;
+  purpose: CookiePurpose | string;
+  refusedAt: number;
+  firstParty: boolean;
+}
+
+/** `form.fields`: what a page's forms asked for, never what was typed. */
+export type FormFieldsData = FormFieldsReport;
+
+/** `permission.prompt`: a permission the page asked for, and the answer. */
+export type PermissionPromptData = PermissionReport;
+
+export const EVENT_KINDS = ['consent.answer', 'gpc.declaration', 'cookie.violation', 'form.fields', 'permission.prompt'] as const;
+export type KnownEventKind = (typeof EVENT_KINDS)[number];
+
+/** Event kinds the Site detail page gives a section of their own (besides consent). */
+export const ASKED_KINDS = ['form.fields', 'permission.prompt', 'gpc.declaration'] as const;
