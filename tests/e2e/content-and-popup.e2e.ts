@@ -21,7 +21,7 @@ describe('content script and popup', () => {
     await expect.poll(() => popup.getByTestId('popup-site').textContent()).toBe('news.test');
     await expect.poll(() => popup.getByText(`Watching this page (${frameCount} frames)`).count()).toBe(1);
     expect(await popup.getByTestId('popup-state').textContent()).toBe('Active');
-    expect(await popup.getByTestId('card-asked').textContent()).toContain('1 visit');
+    await expect.poll(() => popup.getByTestId('card-asked').textContent()).toContain('1 visit');
     await popup.close();
   });
 
