@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { settingsSchemaV1 } from '../settings/schema';
+import { settingsSchemaV2 } from '../settings/schema';
 import { MAX_SETTINGS_FILE_BYTES } from '../settings/file';
 import { FIELD_KINDS, PERMISSION_KINDS } from '../ledger/records';
 import type { ContentMessageName, ExtensionMessageName } from './protocol';
@@ -10,7 +10,7 @@ const empty = z.strictObject({});
 const override = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('allowAll') }),
   z.strictObject({ mode: z.literal('denyAll') }),
-  z.strictObject({ mode: z.literal('custom'), purposes: settingsSchemaV1.shape.preferences.omit({ legitimateInterest: true }) }),
+  z.strictObject({ mode: z.literal('custom'), purposes: settingsSchemaV2.shape.preferences.omit({ legitimateInterest: true }) }),
   z.strictObject({ mode: z.literal('off') }),
 ]);
 
@@ -79,7 +79,7 @@ export const contentSchemas: Record<ContentMessageName, z.ZodType> = {
 /** Extension pages are trusted more, but their payloads are still checked. */
 export const extensionSchemas: Record<ExtensionMessageName, z.ZodType> = {
   'settings.get': empty,
-  'settings.save': z.strictObject({ settings: settingsSchemaV1 }),
+  'settings.save': z.strictObject({ settings: settingsSchemaV2 }),
   // Characters, not bytes: the file parser applies the byte limit itself.
   'settings.import': z.strictObject({ text: z.string().max(MAX_SETTINGS_FILE_BYTES * 2) }),
   'site.setPaused': z.strictObject({ site, paused: z.boolean() }),

@@ -39,7 +39,7 @@ describe('message router', () => {
 
   it('answers an extension page', async () => {
     const { call } = setup();
-    await expect(call(msg('settings.get', {}), extensionPage)).resolves.toMatchObject({ ok: true, value: { version: 1 } });
+    await expect(call(msg('settings.get', {}), extensionPage)).resolves.toMatchObject({ ok: true, value: { version: 2 } });
   });
 
   it('refuses extension-only messages from a web page', async () => {
