@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { settingsSchemaV2 } from '../settings/schema';
 import { MAX_SETTINGS_FILE_BYTES } from '../settings/file';
+import { MAX_LEDGER_FILE_CHARS } from '../ledger/exportFormat';
 import { FIELD_KINDS, PERMISSION_KINDS } from '../ledger/records';
 import type { ContentMessageName, ExtensionMessageName } from './protocol';
 
@@ -63,8 +64,8 @@ const permission = z.strictObject({
   result: z.enum(['granted', 'denied', 'dismissed', 'unknown']),
 });
 
-/** A ledger file may be large: 200 MB of text at most. */
-export const MAX_LEDGER_IMPORT_CHARS = 200 * 1024 * 1024;
+/** A ledger file may be large: the file format's own limit. */
+export const MAX_LEDGER_IMPORT_CHARS = MAX_LEDGER_FILE_CHARS;
 
 /** Every content-script payload is parsed with these before a handler sees it. */
 export const contentSchemas: Record<ContentMessageName, z.ZodType> = {
