@@ -10,6 +10,7 @@ import { siteHandlers } from './handlers/site';
 import { tabHandlers } from './handlers/tab';
 import { createRouter } from './messaging/router';
 import { applyGpc } from './gpc/signal';
+import { startRetention } from './ledger/retention';
 import { loadSettings, onSettingsChanged } from './settingsStorage';
 import { forgetTab } from './tabFrames';
 
@@ -31,6 +32,7 @@ export function startBackground(): void {
   onSettingsChanged(syncGpc);
   browser.runtime.onStartup.addListener(syncGpc);
   syncGpc();
+  startRetention();
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason !== 'install') return;
     const settings = await loadSettings();

@@ -71,6 +71,14 @@ describe('message router', () => {
     await expect(call(msg('page.hello', huge), page)).resolves.toEqual({ ok: false, error: 'payload too large' });
   });
 
+  it('lets an extension page send a ledger file larger than a web page may send', async () => {
+    const imported = vi.fn(async () => ({ ok: true as const, added: {}, skipped: 0 }));
+    const listener = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, modules: [{ extension: { 'ledger.import': imported } }], contentSchemas, extensionSchemas });
+    const text = ' '.repeat(MAX_MESSAGE_CHARS + 1);
+    await expect(listener(msg('ledger.import', { text }), extensionPage)).resolves.toMatchObject({ ok: true });
+    expect(imported).toHaveBeenCalledOnce();
+  });
+
   it('leaves messages of other channels to other listeners', async () => {
     const { call } = setup();
     await expect(call({ type: 'page.hello' }, page)).resolves.toBe('not handled');
