@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PURPOSES } from '../../../core/consent/purposes';
 import { CATALOGS, createTranslator, resolveLocale, type MessageKey } from '../../../core/i18n/translate';
 import { fillTemplate, placeholdersOf } from '../../../core/i18n/template';
+import type { LedgerProblemReason } from '../../../core/ledger/importProblems';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const en = CATALOGS.en;
@@ -44,6 +45,10 @@ describe('message catalogs', () => {
     for (const m of ['adapter', 'optOut', 'optIn', 'heuristic', 'none']) used.add(`consent.method.${m}`);
     for (const r of ['noReject', 'forbiddenOnly', 'ambiguous', 'paywall', 'ageGate']) used.add(`heuristic.reason.${r}`);
     for (const r of ['missing', 'wrongType', 'notAllowed', 'unknownField', 'tooLong', 'tooMany', 'invalidSite', 'invalidEmail', 'invalidFormat']) used.add(`import.field.${r}`);
+    for (const r of ['empty', 'tooLarge', 'notJson', 'notLedger', 'settingsFile', 'newerVersion', 'badVersion', 'moreProblems', 'missing', 'wrongType',
+      'notAllowed', 'unknownField', 'tooLong', 'tooMany', 'invalidSite', 'invalidFormat', 'idMismatch', 'tooBig'] satisfies LedgerProblemReason[]) {
+      used.add(`ledgerImport.problem.${r}`);
+    }
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((key) => !(key in en))).toEqual([]);
   });
