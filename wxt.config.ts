@@ -18,7 +18,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Why each permission is needed: docs/permissions.md.
-    permissions: ['storage', 'scripting', 'declarativeNetRequest', 'cookies', 'webRequest'],
+    permissions: ['storage', 'scripting', 'declarativeNetRequest', 'cookies', 'webRequest', 'alarms'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     options_ui: { page: 'dashboard.html', open_in_tab: true },

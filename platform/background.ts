@@ -12,6 +12,7 @@ import { createRouter } from './messaging/router';
 import { applyGpc } from './gpc/signal';
 import { startCookieWatch } from './ledger/cookieWatch';
 import { startThirdPartyLedger } from './ledger/thirdParties';
+import { startRetention } from './ledger/retention';
 import { loadSettings, onSettingsChanged } from './settingsStorage';
 import { forgetTab } from './tabFrames';
 
@@ -35,6 +36,7 @@ export function startBackground(): void {
   onSettingsChanged(syncGpc);
   browser.runtime.onStartup.addListener(syncGpc);
   syncGpc();
+  startRetention();
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason !== 'install') return;
     const settings = await loadSettings();

@@ -26,3 +26,14 @@ export async function sessionSet(key: string, value: unknown): Promise<void> {
   if (value === undefined) await session.remove(key);
   else await session.set({ [key]: value });
 }
+
+/** Removes every key `match` accepts. */
+export async function sessionRemoveWhere(match: (key: string) => boolean): Promise<void> {
+  const session = area();
+  if (!session) {
+    for (const key of [...memory.keys()]) if (match(key)) memory.delete(key);
+    return;
+  }
+  const keys = Object.keys(await session.get(null)).filter(match);
+  if (keys.length) await session.remove(keys);
+}

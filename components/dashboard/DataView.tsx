@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { SettingsProblem } from '../../core/settings/problems';
+import { takeChosenFile } from '../chosenFile';
 import { useT } from '../i18n';
 import { describeProblem } from '../settingsProblems';
 import { Icon } from '../ui/Icon';
+import { LedgerPanel, type LedgerPanelProps } from './LedgerPanel';
 import { Notice } from '../ui/Notice';
+import { RefusedFile } from './RefusedFile';
 
 export type ImportOutcome = { ok: true } | { ok: false; problems: SettingsProblem[] } | { ok: false; failure: string };
 
@@ -11,6 +14,8 @@ interface DataViewProps {
   onExport: () => Promise<void>;
   onImport: (text: string) => Promise<ImportOutcome>;
   onEraseAll: () => Promise<void>;
+  /** The ledger's retention, export and import. */
+  ledger: LedgerPanelProps;
 }
 
 type Status =
@@ -21,7 +26,7 @@ type Status =
   | { kind: 'failed'; detail: string }
   | null;
 
-export function DataView({ onExport, onImport, onEraseAll }: DataViewProps) {
+export function DataView({ onExport, onImport, onEraseAll, ledger }: DataViewProps) {
   const t = useT();
   const [status, setStatus] = useState<Status>(null);
   const [confirming, setConfirming] = useState(false);
@@ -33,8 +38,7 @@ export function DataView({ onExport, onImport, onEraseAll }: DataViewProps) {
     }
   };
   const importFile = (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(input);
     if (!file) return;
     void run(async () => {
       const outcome = await onImport(await file.text());
@@ -66,6 +70,7 @@ export function DataView({ onExport, onImport, onEraseAll }: DataViewProps) {
               onChange={(e) => importFile(e.currentTarget)} />
           </label>
         </section>
+        <LedgerPanel {...ledger} />
         <section class="panel danger-zone">
           <h2 class="panel-title"><Icon name="trash" />{t('data.erase.title')}</h2>
           <p>{t('data.erase.body')}</p>
@@ -91,12 +96,7 @@ export function DataView({ onExport, onImport, onEraseAll }: DataViewProps) {
           {status?.kind === 'imported' && <Notice tone="success">{t('data.import.done', { name: status.name })}</Notice>}
           {status?.kind === 'erased' && <Notice tone="success">{t('data.erase.done')}</Notice>}
           {status?.kind === 'failed' && <Notice tone="error">{t('data.failed', { detail: status.detail })}</Notice>}
-          {status?.kind === 'refused' && (
-            <Notice tone="error">
-              <p><strong>{t('data.import.refused', { name: status.name })}</strong></p>
-              <ul class="problems">{status.lines.map((line, i) => <li key={i}>{line}</li>)}</ul>
-            </Notice>
-          )}
+          {status?.kind === 'refused' && <RefusedFile title={t('data.import.refused', { name: status.name })} lines={status.lines} />}
         </div>
       </div>
     </>

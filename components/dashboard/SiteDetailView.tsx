@@ -18,6 +18,7 @@ import { ThirdPartiesTable } from '../ledger/ThirdPartiesTable';
 import { Timeline } from '../ledger/Timeline';
 import { RadioCards } from '../ui/RadioCards';
 import { Switch } from '../ui/Switch';
+import { EraseSiteButton } from './EraseSiteButton';
 
 interface SiteDetailViewProps {
   site: string;
@@ -31,6 +32,8 @@ interface SiteDetailViewProps {
   onMoreTimeline: () => void;
   onSetPaused: (paused: boolean) => void;
   onSetOverride: (override: SiteOverride | null) => void;
+  /** Erases everything recorded about the site (its rules stay). */
+  onEraseSite: () => Promise<void>;
 }
 
 export interface SiteLedger {
@@ -49,7 +52,7 @@ type Mode = 'default' | SiteOverride['mode'];
 /** Links to the Requests view; a later change opens its composer from them. */
 const requestHref = (site: string, type: 'access' | 'erasure') => `#/requests?site=${encodeURIComponent(site)}&type=${type}`;
 
-export function SiteDetailView({ site, record, settings, purposes, consentAnswers, ledger, onRange, onMoreTimeline, onSetPaused, onSetOverride }: SiteDetailViewProps) {
+export function SiteDetailView({ site, record, settings, purposes, consentAnswers, ledger, onRange, onMoreTimeline, onSetPaused, onSetOverride, onEraseSite }: SiteDetailViewProps) {
   const t = useT();
   const override = settings.siteOverrides[site] ?? null;
   const mode: Mode = override?.mode ?? 'default';
@@ -130,6 +133,9 @@ export function SiteDetailView({ site, record, settings, purposes, consentAnswer
         <CookiesTable cookies={ledger.cookies} />
         <ThirdPartiesTable parties={ledger.thirdParties} days={ledger.range} />
         <Timeline events={ledger.timeline?.events} more={ledger.timeline?.more ?? false} onMore={onMoreTimeline} />
+      </div>
+      <div class="actions erase-site">
+        <EraseSiteButton site={site} onErase={onEraseSite} />
       </div>
     </>
   );

@@ -2,6 +2,7 @@ import type { Settings, SiteOverride } from '../settings/schema';
 import type { SettingsProblem } from '../settings/problems';
 import type { HeuristicReport } from '../consent/heuristic/report';
 import type { ConsentRecord } from '../consent/record';
+import type { LedgerProblem } from '../ledger/importProblems';
 import type { FieldKind, PermissionKind } from '../ledger/records';
 
 /**
@@ -71,10 +72,14 @@ export interface PermissionReport {
   result: 'granted' | 'denied' | 'dismissed' | 'unknown';
 }
 
-/** What importing a ledger file did: counted, or refused whole with every problem. */
+/**
+ * What importing a ledger file did: rows added per table and rows already
+ * held, or the file refused whole with every problem (each has `path` and an
+ * English `message`, and a `reason` the interface words in the user's language).
+ */
 export type LedgerImportResult =
   | { ok: true; added: Record<string, number>; skipped: number }
-  | { ok: false; problems: { path: string; message: string }[] };
+  | { ok: false; problems: LedgerProblem[] };
 
 /** Sent by the extension's own pages (popup, dashboard, onboarding). */
 export interface ExtensionMessages {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { settingsSchemaV1 } from '../settings/schema';
+import { settingsSchemaV2 } from '../settings/schema';
 import { MAX_SETTINGS_FILE_BYTES } from '../settings/file';
+import { MAX_LEDGER_FILE_CHARS } from '../ledger/exportFormat';
 import { FIELD_KINDS, PERMISSION_KINDS } from '../ledger/records';
 import type { ContentMessageName, ExtensionMessageName } from './protocol';
 
@@ -10,7 +11,7 @@ const empty = z.strictObject({});
 const override = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('allowAll') }),
   z.strictObject({ mode: z.literal('denyAll') }),
-  z.strictObject({ mode: z.literal('custom'), purposes: settingsSchemaV1.shape.preferences.omit({ legitimateInterest: true }) }),
+  z.strictObject({ mode: z.literal('custom'), purposes: settingsSchemaV2.shape.preferences.omit({ legitimateInterest: true }) }),
   z.strictObject({ mode: z.literal('off') }),
 ]);
 
@@ -63,8 +64,8 @@ const permission = z.strictObject({
   result: z.enum(['granted', 'denied', 'dismissed', 'unknown']),
 });
 
-/** A ledger file may be large: 200 MB of text at most. */
-export const MAX_LEDGER_IMPORT_CHARS = 200 * 1024 * 1024;
+/** A ledger file may be large: the file format's own limit. */
+export const MAX_LEDGER_IMPORT_CHARS = MAX_LEDGER_FILE_CHARS;
 
 /** Every content-script payload is parsed with these before a handler sees it. */
 export const contentSchemas: Record<ContentMessageName, z.ZodType> = {
@@ -79,7 +80,7 @@ export const contentSchemas: Record<ContentMessageName, z.ZodType> = {
 /** Extension pages are trusted more, but their payloads are still checked. */
 export const extensionSchemas: Record<ExtensionMessageName, z.ZodType> = {
   'settings.get': empty,
-  'settings.save': z.strictObject({ settings: settingsSchemaV1 }),
+  'settings.save': z.strictObject({ settings: settingsSchemaV2 }),
   // Characters, not bytes: the file parser applies the byte limit itself.
   'settings.import': z.strictObject({ text: z.string().max(MAX_SETTINGS_FILE_BYTES * 2) }),
   'site.setPaused': z.strictObject({ site, paused: z.boolean() }),

@@ -1,5 +1,5 @@
 import { allPurposes } from '../consent/purposes';
-import { SETTINGS_FORMAT, SETTINGS_VERSION, type Settings } from './schema';
+import { DEFAULT_RETENTION_DAYS, SETTINGS_FORMAT, SETTINGS_VERSION, type Settings } from './schema';
 
 /** A fresh install: nothing optional allowed until the user says otherwise. */
 export function defaultSettings(): Settings {
@@ -16,5 +16,6 @@ export function defaultSettings(): Settings {
     gpc: true,
     policyAutoRead: true,
     identity: { name: '', email: '', postalAddress: '', country: '', accountIds: [] },
+    ledgerRetentionDays: DEFAULT_RETENTION_DAYS,
   };
 }

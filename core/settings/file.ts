@@ -1,4 +1,4 @@
-import { SETTINGS_FORMAT, SETTINGS_VERSION, settingsSchemaV1, type Settings } from './schema';
+import { DEFAULT_RETENTION_DAYS, SETTINGS_FORMAT, SETTINGS_VERSION, settingsSchemaV2, type Settings } from './schema';
 import { problemsFromIssue, type SettingsProblem } from './problems';
 
 /** A settings file larger than this is not ours; refuse before parsing it. */
@@ -7,10 +7,14 @@ export const MAX_SETTINGS_FILE_BYTES = 1_000_000;
 export type SettingsParse = { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] };
 
 /**
- * Migrations from each older version to the next. Version 1 is the first, so
- * there are none yet; version 2 will add `1: (v1) => v2`.
+ * Migrations from each older version to the next, applied in turn. Each one
+ * only adds what its version introduced; the result is checked by the current
+ * schema, so a wrong field of an old file is still named.
  */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 adds the ledger's retention: files from before keep a year.
+  1: (v1) => ({ ...v1, version: 2, ledgerRetentionDays: DEFAULT_RETENTION_DAYS }),
+};
 
 /** Reads a settings value (from storage or an imported file) and says exactly what is wrong with it. */
 export function parseSettings(value: unknown): SettingsParse {
@@ -31,7 +35,7 @@ export function parseSettings(value: unknown): SettingsParse {
     if (!migrate) return { ok: false, problems: [{ kind: 'badVersion' }] };
     data = migrate(data);
   }
-  const result = settingsSchemaV1.safeParse(data, { reportInput: true });
+  const result = settingsSchemaV2.safeParse(data, { reportInput: true });
   if (!result.success) {
     return { ok: false, problems: result.error.issues.flatMap(problemsFromIssue) };
   }

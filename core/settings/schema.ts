@@ -6,13 +6,18 @@ import { normaliseSiteInput } from '../sites/domain';
 z.config({ jitless: true });
 
 /**
- * The settings format, version 1. It is what `browser.storage.local` holds under
+ * The settings format (version 2 is current). It is what `browser.storage.local` holds under
  * the `settings` key and, byte for byte, what Export writes and Import reads
  * (docs/data-model.md). Versions only append: a new version gets a new schema
- * and a migration from the one before; this one is never edited.
+ * and a migration from the one before; a shipped schema is never edited.
  */
 export const SETTINGS_FORMAT = 'privacy-ledger/settings';
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+
+/** How long the ledger keeps what it recorded, in days; `null` keeps it forever. */
+export const RETENTION_DAYS = [30, 90, 180, 365, 730] as const;
+export type RetentionDays = (typeof RETENTION_DAYS)[number] | null;
+export const DEFAULT_RETENTION_DAYS: RetentionDays = 365;
 
 const purposeChoices = z.strictObject(
   Object.fromEntries(PURPOSES.map((p) => [p, z.boolean()])) as Record<(typeof PURPOSES)[number], z.ZodBoolean>,
@@ -63,7 +68,13 @@ export const settingsSchemaV1 = z.strictObject({
   identity: identitySchema,
 });
 
-export type Settings = z.infer<typeof settingsSchemaV1>;
+/** Version 2 adds how long the ledger keeps its records. */
+export const settingsSchemaV2 = settingsSchemaV1.extend({
+  version: z.literal(2),
+  ledgerRetentionDays: z.literal(RETENTION_DAYS).nullable(),
+});
+
+export type Settings = z.infer<typeof settingsSchemaV2>;
 export type Preferences = Settings['preferences'];
 export type SiteOverride = z.infer<typeof siteOverride>;
 export type SiteOverrideMode = SiteOverride['mode'];

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PURPOSES } from '../../core/consent/purposes';
+import { RETENTION_DAYS } from '../../core/settings/schema';
 import { serializeSettings } from '../../core/settings/file';
 import type { Settings } from '../../core/settings/schema';
 import { DataView, type ImportOutcome } from '../../components/dashboard/DataView';
@@ -13,6 +14,7 @@ import { Notice } from '../../components/ui/Notice';
 import { downloadText } from '../../platform/download';
 import { send } from '../../platform/messaging/client';
 import { queries } from '../../platform/queries';
+import { useLedgerStore } from '../../stores/ledger';
 import { useLiveQuery } from '../../stores/live';
 import { useTranslator } from '../../stores/locale';
 import { startRouteSync, useRouteStore, type Route } from '../../stores/route';
@@ -62,6 +64,7 @@ function RouteView({ route, settings, save }: { route: Route; settings: Settings
   const requests = useLiveQuery(queries.allRequests, []);
   const siteName = route.name === 'site' ? route.site : null;
   const siteRecord = useLiveQuery(() => (siteName ? queries.site(siteName) : Promise.resolve(null)), [siteName]);
+  const ledgerStore = useLedgerStore();
   const consentAnswers = useLiveQuery(() => (siteName ? queries.consentAnswers(siteName) : Promise.resolve([])), [siteName]);
   const ledger = useSiteLedger(siteName);
   switch (route.name) {
@@ -80,6 +83,7 @@ function RouteView({ route, settings, save }: { route: Route; settings: Settings
           onMoreTimeline={ledger.moreTimeline}
           onSetPaused={(paused) => void send('site.setPaused', { site: route.site, paused })}
           onSetOverride={(override) => void send('site.setOverride', { site: route.site, override })}
+          onEraseSite={() => ledgerStore.eraseSite(route.site)}
         />
       );
     case 'requests':
@@ -100,6 +104,13 @@ function RouteView({ route, settings, save }: { route: Route; settings: Settings
             return result.ok ? { ok: true } : { ok: false, problems: result.problems };
           }}
           onEraseAll={async () => void (await send('data.eraseAll', {}))}
+          ledger={{
+            retentionDays: settings.ledgerRetentionDays,
+            retentionChoices: [...RETENTION_DAYS, null],
+            onRetention: (days) => void ledgerStore.setRetention(days),
+            onExport: ledgerStore.exportLedger,
+            onImport: ledgerStore.importLedger,
+          }}
         />
       );
   }

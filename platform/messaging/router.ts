@@ -42,7 +42,10 @@ export interface RouterOptions {
   onReject?: (reason: string, message: unknown, sender: Sender) => void;
 }
 
-/** Refuse payloads bigger than this before parsing them. */
+/**
+ * Refuse web pages' payloads bigger than this before parsing them. Extension
+ * pages may send more (an imported ledger file); their schemas bound every field.
+ */
 export const MAX_MESSAGE_CHARS = 2_100_000;
 
 function callerKind(sender: Sender, options: RouterOptions): 'extension' | 'content' | null {
@@ -81,13 +84,15 @@ export function createRouter(options: RouterOptions) {
     const handler = Object.hasOwn(handlers, type) ? handlers[type] : undefined;
     const schema = Object.hasOwn(schemas, type) ? schemas[type] : undefined;
     if (!handler || !schema) return refuse(`${type} is not accepted from ${kind === 'extension' ? 'extension pages' : 'web pages'}`);
-    let size: number;
-    try {
-      size = JSON.stringify(payload ?? null).length;
-    } catch {
-      return refuse('payload is not serialisable');
+    if (kind === 'content') {
+      let size: number;
+      try {
+        size = JSON.stringify(payload ?? null).length;
+      } catch {
+        return refuse('payload is not serialisable');
+      }
+      if (size > MAX_MESSAGE_CHARS) return refuse('payload too large');
     }
-    if (size > MAX_MESSAGE_CHARS) return refuse('payload too large');
     const parsed = schema.safeParse(payload);
     if (!parsed.success) return refuse(`invalid payload for ${type}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'} ${i.message}`).join('; ')}`);
     const caller: CallerContext = {

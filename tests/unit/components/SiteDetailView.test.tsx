@@ -55,6 +55,7 @@ function view(overrides: Partial<Parameters<typeof SiteDetailView>[0]> = {}) {
     onMoreTimeline: vi.fn(),
     onSetPaused: vi.fn(),
     onSetOverride: vi.fn(),
+    onEraseSite: vi.fn(async () => {}),
     ...overrides,
   };
   // The record's arrays are read-only literals above; the view never changes them.
@@ -62,6 +63,14 @@ function view(overrides: Partial<Parameters<typeof SiteDetailView>[0]> = {}) {
 }
 
 describe('SiteDetailView ledger sections', () => {
+  it('erases what was recorded about the site only after a confirmation', async () => {
+    const { props } = view();
+    fireEvent.click(screen.getByRole('button', { name: 'Erase this site…' }));
+    expect(props.onEraseSite).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, erase this site' }));
+    await vi.waitFor(() => expect(props.onEraseSite).toHaveBeenCalledOnce());
+  });
+
   it('shows the counters and the request buttons', () => {
     view();
     const counters = screen.getByTestId('site-counters');
@@ -155,7 +164,7 @@ describe('SiteDetailView ledger sections', () => {
     renderIn(
       <SiteDetailView
         site="shop.example" record={null} settings={defaultSettings()} purposes={PURPOSES} consentAnswers={[]} ledger={ledger()}
-        onRange={vi.fn()} onMoreTimeline={vi.fn()} onSetPaused={vi.fn()} onSetOverride={vi.fn()}
+        onRange={vi.fn()} onMoreTimeline={vi.fn()} onSetPaused={vi.fn()} onSetOverride={vi.fn()} onEraseSite={vi.fn(async () => {})}
       />,
       'vi',
     );

@@ -7,6 +7,7 @@ import { SITE_RANGES, SITE_SORT_KEYS } from '../../../core/ledger/siteList';
 import { PERMISSION_RESULTS, TRACKER_CATEGORIES } from '../../../components/ledger/words';
 import { CATALOGS, createTranslator, resolveLocale, type MessageKey } from '../../../core/i18n/translate';
 import { fillTemplate, placeholdersOf } from '../../../core/i18n/template';
+import type { LedgerProblemReason } from '../../../core/ledger/importProblems';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const en = CATALOGS.en;
@@ -58,6 +59,10 @@ describe('message catalogs', () => {
     for (const f of ['violations', 'location', 'personalData']) used.add(`sites.filter.${f}`);
     for (const c of ['visits', 'thirdParties', 'cookies', 'violations', 'fields', 'permissions']) used.add(`site.counter.${c}`);
     for (const o of ['respected', 'notRespected', 'unverified', 'leftAlone', 'failed', 'working']) used.add(`event.consent.${o}`);
+    for (const r of ['empty', 'tooLarge', 'notJson', 'notLedger', 'settingsFile', 'newerVersion', 'badVersion', 'moreProblems', 'missing', 'wrongType',
+      'notAllowed', 'unknownField', 'tooLong', 'tooMany', 'invalidSite', 'invalidFormat', 'idMismatch', 'tooBig'] satisfies LedgerProblemReason[]) {
+      used.add(`ledgerImport.problem.${r}`);
+    }
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((key) => !(key in en))).toEqual([]);
   });

@@ -51,7 +51,7 @@ describe('settings file', () => {
 
   it('says when a file comes from a newer version, and refuses nonsense versions', () => {
     const newer = { ...full(), version: 7 };
-    expect(problemsOf(JSON.stringify(newer))).toEqual([{ kind: 'newerVersion', version: 7, supported: 1 }]);
+    expect(problemsOf(JSON.stringify(newer))).toEqual([{ kind: 'newerVersion', version: 7, supported: 2 }]);
     expect(problemsOf(JSON.stringify({ ...full(), version: 0 }))).toEqual([{ kind: 'badVersion' }]);
     expect(problemsOf(JSON.stringify({ ...full(), version: '1' }))).toEqual([{ kind: 'badVersion' }]);
   });
@@ -93,6 +93,37 @@ describe('settings file', () => {
   it('exports with stable formatting', () => {
     const text = serializeSettings(defaultSettings());
     expect(text.endsWith('\n')).toBe(true);
-    expect(text.startsWith('{\n  "format": "privacy-ledger/settings",\n  "version": 1,')).toBe(true);
+    expect(text.startsWith('{\n  "format": "privacy-ledger/settings",\n  "version": 2,')).toBe(true);
+  });
+});
+
+describe('settings version 2: ledger retention', () => {
+  /** A version 1 file as version 1 wrote it: no retention field. */
+  function v1File(): Record<string, unknown> {
+    const { ledgerRetentionDays: _, ...rest } = full();
+    return { ...rest, version: 1 };
+  }
+
+  it('imports a version 1 file and gives it the default retention of a year', () => {
+    expect(parseSettingsFile(JSON.stringify(v1File()))).toEqual({ ok: true, settings: { ...full(), version: 2, ledgerRetentionDays: 365 } });
+  });
+
+  it('still names the wrong fields of a version 1 file after migrating it', () => {
+    expect(problemsOf(JSON.stringify({ ...v1File(), gpc: 'yes' }))).toEqual([{ kind: 'field', path: 'gpc', reason: 'wrongType', expected: 'boolean' }]);
+  });
+
+  it('accepts every offered retention and forever', () => {
+    for (const days of [30, 90, 180, 365, 730, null] as const) {
+      expect(parseSettings({ ...full(), ledgerRetentionDays: days })).toEqual({ ok: true, settings: { ...full(), ledgerRetentionDays: days } });
+    }
+  });
+
+  it('refuses a version 2 file with a retention it does not offer, or without one, naming the field', () => {
+    expect(problemsOf(JSON.stringify({ ...full(), ledgerRetentionDays: 45 }))).toEqual([
+      { kind: 'field', path: 'ledgerRetentionDays', reason: 'notAllowed', expected: '30, 90, 180, 365, 730' },
+    ]);
+    expect(problemsOf(JSON.stringify({ ...full(), ledgerRetentionDays: '30' }))[0]).toMatchObject({ path: 'ledgerRetentionDays', reason: 'notAllowed' });
+    const { ledgerRetentionDays: _, ...missing } = full();
+    expect(problemsOf(JSON.stringify(missing))).toEqual([expect.objectContaining({ kind: 'field', path: 'ledgerRetentionDays' })]);
   });
 });

@@ -39,7 +39,7 @@ describe('message router', () => {
 
   it('answers an extension page', async () => {
     const { call } = setup();
-    await expect(call(msg('settings.get', {}), extensionPage)).resolves.toMatchObject({ ok: true, value: { version: 1 } });
+    await expect(call(msg('settings.get', {}), extensionPage)).resolves.toMatchObject({ ok: true, value: { version: 2 } });
   });
 
   it('refuses extension-only messages from a web page', async () => {
@@ -69,6 +69,14 @@ describe('message router', () => {
     const { call } = setup();
     const huge = { url: 'x'.repeat(MAX_MESSAGE_CHARS + 1), top: true };
     await expect(call(msg('page.hello', huge), page)).resolves.toEqual({ ok: false, error: 'payload too large' });
+  });
+
+  it('lets an extension page send a ledger file larger than a web page may send', async () => {
+    const imported = vi.fn(async () => ({ ok: true as const, added: {}, skipped: 0 }));
+    const listener = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, modules: [{ extension: { 'ledger.import': imported } }], contentSchemas, extensionSchemas });
+    const text = ' '.repeat(MAX_MESSAGE_CHARS + 1);
+    await expect(listener(msg('ledger.import', { text }), extensionPage)).resolves.toMatchObject({ ok: true });
+    expect(imported).toHaveBeenCalledOnce();
   });
 
   it('leaves messages of other channels to other listeners', async () => {

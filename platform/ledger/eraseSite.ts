@@ -1,0 +1,18 @@
+import type { LedgerDatabase } from '../db';
+import { sessionRemoveWhere } from '../sessionStore';
+import { siteRows } from './siteRows';
+
+/** Session keys that name the site: the loop guard's recent answers and the GPC check. */
+const SITE_SESSION_KEY = /^(?:answers\.\d+|gpcChecked)\.(.+)$/;
+
+/**
+ * Erases everything recorded about one site, in every table in one
+ * transaction, then the session state kept about it. The user's settings for
+ * the site (a rule, a pause) are choices, not records, and stay.
+ */
+export async function eraseSite(db: LedgerDatabase, site: string): Promise<void> {
+  await db.transaction('rw', db.everyTable, async () => {
+    await Promise.all([db.sites.delete(site), ...Object.values(siteRows(db, site)).map((rows) => rows.delete())]);
+  });
+  await sessionRemoveWhere((key) => SITE_SESSION_KEY.exec(key)?.[1] === site);
+}
