@@ -1,5 +1,6 @@
 import { canonicalJson } from './canonicalJson';
-import type { CookieRecord, LedgerEvent, PolicyRecord, SiteRecord, ThirdPartyDay } from './records';
+import type { FormFieldsData, PermissionPromptData } from './eventData';
+import type { CookieRecord, FieldKind, LedgerEvent, PermissionKind, PolicyRecord, SiteRecord, ThirdPartyDay } from './records';
 
 /**
  * How an imported ledger joins what the database holds (docs/data-model.md,
@@ -90,3 +91,14 @@ function union<T>(lists: readonly (readonly T[])[]): T[] {
 
 /** True when a merge left a row exactly as it was. */
 export const unchanged = (before: unknown, after: unknown): boolean => canonicalJson(before) === canonicalJson(after);
+
+/** The kinds of personal data and the permissions a site's remaining events show it asked for. */
+export function askedBy(events: readonly { kind: string; data: unknown }[]): Pick<SiteRecord, 'fields' | 'permissions'> {
+  const fields = new Set<FieldKind>();
+  const permissions = new Set<PermissionKind>();
+  for (const { kind, data } of events) {
+    if (kind === 'form.fields') for (const f of (data as FormFieldsData | null)?.fields ?? []) fields.add(f.kind);
+    if (kind === 'permission.prompt' && (data as PermissionPromptData | null)?.permission) permissions.add((data as PermissionPromptData).permission);
+  }
+  return { fields: [...fields].sort(), permissions: [...permissions].sort() };
+}

@@ -3,7 +3,10 @@ import { localDay, retentionCutoff } from '../../core/ledger/retention';
 import type { RetentionDays } from '../../core/settings/schema';
 import { database, type LedgerDatabase } from '../db';
 import { loadSettings, onSettingsChanged } from '../settingsStorage';
-import { recountSite, siteHasRows } from './siteRows';
+import { recountSite, siteHasRows, siteRows } from './siteRows';
+import { askedBy } from '../../core/ledger/merge';
+
+const ASKED_EVENT_KINDS: ReadonlySet<string> = new Set(['form.fields', 'permission.prompt']);
 
 /** Rows deleted per transaction, so pruning a million rows never blocks the recorders for long. */
 export const PRUNE_BATCH = 2000;
@@ -24,18 +27,23 @@ export interface PruneCounts {
  */
 export async function pruneLedger(db: LedgerDatabase, cutoff: number, batch = PRUNE_BATCH): Promise<PruneCounts> {
   const touched = new Set<string>();
-  const prune = (table: string, index: string, below: number | string) => deleteInBatches(db, table, index, below, batch, touched);
+  /** Sites that lost a form or permission event: what they asked for is read again from the events left. */
+  const askedTouched = new Set<string>();
+  const prune = (table: string, index: string, below: number | string) => deleteInBatches(db, table, index, below, batch, touched, askedTouched);
   const events = await prune('events', 'at', cutoff);
   const cookies = await prune('cookies', 'lastSetAt', cutoff);
   const thirdParties = await prune('thirdParties', 'day', localDay(cutoff));
   for (const sites of chunks([...touched], batch)) {
-    await db.transaction('rw', [db.sites, db.cookies, db.thirdParties], async () => {
+    await db.transaction('rw', [db.sites, db.cookies, db.thirdParties, db.events], async () => {
       for (const site of sites) {
         const row = await db.sites.get(site);
         if (!row) continue;
         const counted = await recountSite(db, site);
+        const asked = askedTouched.has(site) ? askedBy(await siteRows(db, site).events.filter((e) => ASKED_EVENT_KINDS.has(e.kind)).toArray()) : null;
         const { cookies: c, violations, thirdParties: t } = row;
-        if (c !== counted.cookies || violations !== counted.violations || t !== counted.thirdParties) await db.sites.put({ ...row, ...counted });
+        if (asked || c !== counted.cookies || violations !== counted.violations || t !== counted.thirdParties) {
+          await db.sites.put({ ...row, ...counted, ...asked });
+        }
       }
     });
   }
@@ -53,16 +61,21 @@ export async function pruneLedger(db: LedgerDatabase, cutoff: number, batch = PR
 }
 
 /** Deletes the rows whose `index` is below `below`, `batch` rows per transaction, noting the sites it touched. */
-async function deleteInBatches(db: LedgerDatabase, name: string, index: string, below: number | string, batch: number, touched: Set<string>): Promise<number> {
+async function deleteInBatches(
+  db: LedgerDatabase, name: string, index: string, below: number | string, batch: number, touched: Set<string>, askedTouched: Set<string>,
+): Promise<number> {
   const table = db.table(name);
   let deleted = 0;
   for (;;) {
     const rows = await db.transaction('rw', table, async () => {
-      const found: { site: string }[] = await table.where(index).below(below).limit(batch).toArray();
+      const found: { site: string; kind?: string }[] = await table.where(index).below(below).limit(batch).toArray();
       await table.bulkDelete(found.map((row) => (row as Record<string, string | number>)[table.schema.primKey.keyPath as string]!));
       return found;
     });
-    for (const row of rows) touched.add(row.site);
+    for (const row of rows) {
+      touched.add(row.site);
+      if (row.kind && ASKED_EVENT_KINDS.has(row.kind)) askedTouched.add(row.site);
+    }
     deleted += rows.length;
     if (rows.length < batch) return deleted;
   }

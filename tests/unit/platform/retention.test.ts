@@ -61,6 +61,16 @@ describe('retention', () => {
     expect(await db.policies.count()).toBe(1);
   });
 
+  it('reads what a site asked for again from the form and permission events left', async () => {
+    db = new LedgerDatabase(`test-${Math.random()}`);
+    await db.sites.put({ ...newSite('asks.test', OLD), lastSeen: NEW, fields: ['email', 'phone', 'card'], permissions: ['geolocation', 'camera'] });
+    const form = (at: number, kinds: string[]) => ({ site: 'asks.test', at, kind: 'form.fields', data: { url: 'http://asks.test/', fields: kinds.map((kind) => ({ kind, via: 'type', hint: kind })), insecureSubmit: false } });
+    const prompt = (at: number, permission: string) => ({ site: 'asks.test', at, kind: 'permission.prompt', data: { url: 'http://asks.test/', permission, result: 'denied' } });
+    await db.events.bulkAdd([form(OLD, ['card', 'email']), form(NEW, ['phone', 'email']), prompt(OLD, 'camera'), prompt(NEW, 'geolocation')]);
+    await pruneLedger(db, CUTOFF);
+    expect(await db.sites.get('asks.test')).toMatchObject({ fields: ['email', 'phone'], permissions: ['geolocation'] });
+  });
+
   it('deletes nothing when everything is newer, and running twice changes nothing more', async () => {
     db = new LedgerDatabase(`test-${Math.random()}`);
     await seed(db);
