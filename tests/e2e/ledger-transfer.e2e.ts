@@ -54,6 +54,18 @@ async function snapshot(): Promise<Snapshot> {
 const ofSite = (snap: Snapshot, site: string) =>
   Object.fromEntries(LEDGER_TABLES.map((t) => [t, (snap[t] as { site: string }[]).filter((r) => r.site === site)]));
 
+/** Resolves once three reads a second apart find the same ledger. */
+async function ledgerSettled(): Promise<void> {
+  let last = '';
+  let same = 0;
+  while (same < 2) {
+    const now = JSON.stringify(await snapshot());
+    same = now === last ? same + 1 : 0;
+    last = now;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 async function importLedgerFile(text: string, name: string) {
   await data.getByTestId('ledger-import-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
@@ -68,6 +80,8 @@ beforeAll(async () => {
   await vi.waitFor(async () => {
     expect((await h.table<{ kind: string }>('events')).filter((e) => e.kind === 'consent.answer').length).toBeGreaterThanOrEqual(2);
   }, { timeout: 20_000, interval: 100 });
+  // The observers write in batches (third parties every 2 s, cookie bursts after 400 ms): wait until the ledger stops changing.
+  await ledgerSettled();
   // Rows of the tables this build's observers may not fill yet, so every table travels.
   const now = Date.now();
   const worker = await h.worker();
