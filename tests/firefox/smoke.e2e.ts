@@ -31,6 +31,17 @@ async function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (el) => el.textContent?.trim() ?? '');
 }
 
+/** In an extension page: reads the ledger's events into `window.__events` and says whether one of `kind` is there yet. */
+function hasEventOfKind(kind: string): boolean {
+  const w = window as unknown as { __events?: string[] };
+  const open = indexedDB.open('privacy-ledger');
+  open.onsuccess = () => {
+    const all = open.result.transaction('events').objectStore('events').getAll();
+    all.onsuccess = () => { w.__events = (all.result as { kind: string; site: string; data: unknown }[]).map((e) => JSON.stringify([e.site, e.kind, e.data])); };
+  };
+  return (w.__events ?? []).some((e) => e.includes(kind));
+}
+
 describe.each(['firefox-mv2', 'firefox-mv3'])('Firefox smoke: %s', (build) => {
   let server: FixtureServer;
   let firefox: FirefoxWithExtension;
@@ -93,21 +104,16 @@ describe.each(['firefox-mv2', 'firefox-mv3'])('Firefox smoke: %s', (build) => {
   it('records the form fields a page asks for, and a permission prompt seen by the main-world watcher', async () => {
     const site = await firefox.browser.newPage();
     await site.goto(server.url('forms.test', '/de.html'), { waitUntil: 'load' });
+    // The scan starts once the background has answered the page's hello: wait for its record before leaving.
+    await openExtensionPage(firefox.page, '/dashboard.html#/sites');
+    await waitInPage(firefox.page, 'a form.fields event', hasEventOfKind, 'form.fields');
     await site.goto(server.url('asks.test', '/'), { waitUntil: 'load' });
     await waitInPage(site, 'the page learning its location answer', () => document.querySelector('#where[data-answer]') !== null, '');
     const answer = await site.$eval('#where', (el) => el.getAttribute('data-answer'));
     await site.close();
     // Extension pages share the background's IndexedDB.
     await openExtensionPage(firefox.page, '/dashboard.html#/sites');
-    await waitInPage(firefox.page, 'a permission.prompt event', (kind) => {
-      const w = window as unknown as { __events?: string[] };
-      const open = indexedDB.open('privacy-ledger');
-      open.onsuccess = () => {
-        const all = open.result.transaction('events').objectStore('events').getAll();
-        all.onsuccess = () => { w.__events = (all.result as { kind: string; site: string; data: unknown }[]).map((e) => JSON.stringify([e.site, e.kind, e.data])); };
-      };
-      return (w.__events ?? []).some((e) => e.includes(kind));
-    }, 'permission.prompt');
+    await waitInPage(firefox.page, 'a permission.prompt event', hasEventOfKind, 'permission.prompt');
     const events = (await firefox.page.evaluate(() => (window as unknown as { __events: string[] }).__events)).map((e) => JSON.parse(e) as [string, string, Record<string, unknown>]);
     const form = events.find(([, kind]) => kind === 'form.fields');
     expect(form?.[0]).toBe('forms.test');
