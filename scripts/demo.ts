@@ -15,6 +15,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ConsentRecord } from '../core/consent/record';
+import type { SiteRecord } from '../core/ledger/records';
 import { launchChromium, type ExtensionBrowser } from './lib/chromium';
 import { SITES_DIR, startFixtureServer, type FixtureServer } from './lib/fixtureServer';
 import { readStorage, readTable, tabIdOf } from './lib/workerState';
@@ -29,6 +30,13 @@ const DEMO_SITES = [
   { host: 'news.test', about: 'an English news site with vanilla-cookieconsent and a third-party video frame' },
   { host: 'shop.test', about: 'a Vietnamese shop with Klaro' },
 ];
+
+/** Pages that ask for things the ledger records: cookies set after a refusal, third parties, personal-data forms. */
+const LEDGER_PAGES = [
+  { host: 'tracked.test', path: '/', about: 'sets analytics cookies whatever you answer' },
+  { host: 'widgets.test', path: '/', about: 'loads widgets and pixels from other sites' },
+  { host: 'forms.test', path: '/vi.html', about: 'a Vietnamese sign-up form' },
+].filter((p) => existsSync(join(SITES_DIR, p.host)));
 
 /** More sites with consent managers, answered in the walkthrough when their pages exist. */
 const CMP_SITES = ['onetrust', 'cookiebot', 'cookieyes', 'didomi', 'osano', 'complianz', 'iubenda', 'usercentrics2', 'usercentrics3', 'consentmanager', 'quantcast', 'sourcepoint', 'fundingchoices', 'trustarc', 'tcf']
@@ -108,6 +116,11 @@ async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Pr
     await page.goto(server.url(host));
     pages[host] = page;
   }
+  for (const { host, path } of LEDGER_PAGES) {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(host, path));
+    pages[host] = page;
+  }
 
   console.log('3. What the extension did:');
   const stored = await readStorage(worker, 'local');
@@ -127,6 +140,17 @@ async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Pr
     console.log(`   ${host.padEnd(22)} ${verdict}; content script in ${seen}/${page.frames().length} frames; ${visits} visit(s) recorded.`);
   }
 
+  console.log('   What the ledger recorded (third parties are written every 2 s):');
+  await new Promise((r) => setTimeout(r, 3000));
+  const ledger = await readTable<SiteRecord>(worker, 'sites');
+  for (const { host, about } of LEDGER_PAGES) {
+    const row = ledger.find((s) => s.site === host);
+    const facts = row
+      ? [`${row.thirdParties} third part${row.thirdParties === 1 ? 'y' : 'ies'}`, `${row.cookies} cookies`, `${row.violations} set against your refusal`, row.fields.length ? `asked for ${row.fields.join(', ')}` : '']
+      : ['nothing recorded'];
+    console.log(`   ${host.padEnd(22)} (${about}): ${facts.filter(Boolean).join('; ')}.`);
+  }
+
   console.log('4. The popup and the dashboard.');
   const newsTab = await tabOf(pages['news.test']!);
   let popup = await popupFor(browser, newsTab);
@@ -138,6 +162,11 @@ async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Pr
   await dashboard.goto(browser.extensionUrl('dashboard.html#/sites/news.test'));
   await dashboard.getByTestId('site-title').waitFor();
   await shot(dashboard, 'dashboard-site-en');
+  if (LEDGER_PAGES.some((p) => p.host === 'tracked.test')) {
+    await dashboard.goto(browser.extensionUrl('dashboard.html#/sites/tracked.test'));
+    await dashboard.getByTestId('site-title').waitFor();
+    await shot(dashboard, 'dashboard-site-tracked-en');
+  }
   await dashboard.goto(browser.extensionUrl('dashboard.html#/preferences'));
   await dashboard.getByRole('switch').first().waitFor();
   await shot(dashboard, 'dashboard-preferences-en');

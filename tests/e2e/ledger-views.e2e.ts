@@ -112,7 +112,7 @@ describe('the ledger, as a person sees it', () => {
   it('Site detail shows the chart, every section and a paged timeline, and starts a request', async () => {
     const page = await h.openExtensionPage('dashboard.html#/sites/shop.test');
     const chart = page.getByTestId('activity-svg');
-    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/^Last 30 days: \d+ things recorded and 56 requests to third parties, on \d+ days\./);
+    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/^Last 30 days\. Things recorded: \d+\. Requests to third parties: 56\. Days with activity: \d+\./);
     await page.getByRole('button', { name: 'Show as a table' }).click();
     expect(await page.getByTestId('activity-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
 

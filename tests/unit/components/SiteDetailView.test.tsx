@@ -85,7 +85,7 @@ describe('SiteDetailView ledger sections', () => {
     const { props } = view();
     const chart = screen.getByRole('img');
     expect(chart.getAttribute('aria-label')).toBe(
-      'Last 30 days: 13 things recorded and 150 requests to third parties, on 2 days. Busiest day: 3 Nov 2026.',
+      'Last 30 days. Things recorded: 13. Requests to third parties: 150. Days with activity: 2. Busiest day: 3 Nov 2026.',
     );
     expect(chart.querySelectorAll('.bars-events rect')).toHaveLength(30);
     expect(screen.queryByTestId('activity-table')).toBeNull();
