@@ -60,8 +60,11 @@ export function App() {
 function RouteView({ route, settings, save }: { route: Route; settings: Settings; save: (s: Settings) => Promise<Settings> }) {
   // "Last 7 days" counts from when the page was opened.
   const [now] = useState(() => Date.now());
-  const sites = useLiveQuery(queries.allSites, []);
-  const requests = useLiveQuery(queries.allRequests, []);
+  // Each list is read only on its own page: with 10,000 sites, Site detail should not wait for the Sites table.
+  const onSites = route.name === 'sites';
+  const onRequests = route.name === 'requests';
+  const sites = useLiveQuery(() => (onSites ? queries.allSites() : Promise.resolve(undefined)), [onSites]);
+  const requests = useLiveQuery(() => (onRequests ? queries.allRequests() : Promise.resolve(undefined)), [onRequests]);
   const siteName = route.name === 'site' ? route.site : null;
   const siteRecord = useLiveQuery(() => (siteName ? queries.site(siteName) : Promise.resolve(null)), [siteName]);
   const ledgerStore = useLedgerStore();

@@ -141,7 +141,7 @@ describe('the ledger, as a person sees it', () => {
     expect(await page.getByRole('button', { name: 'Show older' }).count()).toBe(0);
 
     await page.getByLabel('Period').selectOption('90');
-    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/^Last 90 days:/);
+    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/^Last 90 days\./);
     await expect.poll(() => chart.locator('.bars-events rect').count()).toBe(90);
 
     await page.getByRole('link', { name: 'Delete my data' }).click();
