@@ -10,6 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultSettings } from '../core/settings/defaults';
@@ -41,7 +42,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface ConsentEvent { kind: string; data: unknown }
 
-function report(seed: SeedResult, timings: Timing[], usedBytes: number, seconds: number): string {
+function report(seed: SeedResult, timings: Timing[], usedBytes: number, seconds: number, load: number[]): string {
   const m = machineInfo();
   const row = (t: Timing) => `| ${t.name} | ${t.samples.length} | ${median(t.samples)} | ${percentile(t.samples, 95)} |`;
   return [
@@ -55,7 +56,8 @@ function report(seed: SeedResult, timings: Timing[], usedBytes: number, seconds:
     '',
     `- ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB RAM, ${m.os}`,
     `- ${m.chromium}, headless; Node ${m.node}; playwright-core ${m.playwright}`,
-    `- Privacy Ledger ${m.ours}, commit ${m.commit}`,
+    `- ${m.ours}, commit ${m.commit}`,
+    `- Load average (1, 5, 15 min) at the start: ${load.map((n) => n.toFixed(2)).join(', ')}; other work on the machine slows every number here`,
     '',
     '## The data',
     '',
@@ -87,6 +89,7 @@ function report(seed: SeedResult, timings: Timing[], usedBytes: number, seconds:
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const loadBefore = loadavg();
   const plan = { sites: int('sites', args.sites), events: int('events', args.events), runs: int('runs', args.runs) };
   if (!args['no-build']) {
     log('Building the Chrome extension (wxt build)…');
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
     const timings = await measureViews(browser, seed.heaviestSite, plan.runs);
     for (const t of timings) log(`  ${t.name}: median ${median(t.samples)} ms (${t.samples.join(', ')})`);
     const used = await storageUsed(browser);
-    const text = report(seed, timings, used, Math.round((Date.now() - started) / 1000));
+    const text = report(seed, timings, used, Math.round((Date.now() - started) / 1000), loadBefore);
     if (args.out === '-') return void log(text);
     const out = args.out ?? join(ROOT, 'docs/benchmarks-ledger.md');
     writeFileSync(out, text);
