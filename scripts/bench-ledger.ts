@@ -16,7 +16,8 @@ import { parseArgs } from 'node:util';
 import { defaultSettings } from '../core/settings/defaults';
 import { measureViews, storageUsed, type Timing } from './bench-ledger/measure';
 import { seedLedger, type SeedResult } from './bench-ledger/seed';
-import { machineInfo } from './bench/machine';
+import { positiveInt } from './bench/cli';
+import { machineInfo, machineLines } from './bench/machine';
 import { median, percentile } from './bench/stats';
 import { oursDir, ROOT } from './bench/subjects';
 import { launchChromium } from './lib/chromium';
@@ -32,11 +33,6 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
   },
 });
-const int = (name: string, value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, not ${value}`);
-  return n;
-};
 const log = (line: string) => console.log(line);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,9 +50,7 @@ function report(seed: SeedResult, timings: Timing[], usedBytes: number, seconds:
     '',
     '## Machine',
     '',
-    `- ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB RAM, ${m.os}`,
-    `- ${m.chromium}, headless; Node ${m.node}; playwright-core ${m.playwright}`,
-    `- ${m.ours}, commit ${m.commit}`,
+    ...machineLines(m),
     `- Load average (1, 5, 15 min) at the start: ${load.map((n) => n.toFixed(2)).join(', ')}; other work on the machine slows every number here`,
     '',
     '## The data',
@@ -90,7 +84,7 @@ function report(seed: SeedResult, timings: Timing[], usedBytes: number, seconds:
 async function main(): Promise<void> {
   const started = Date.now();
   const loadBefore = loadavg();
-  const plan = { sites: int('sites', args.sites), events: int('events', args.events), runs: int('runs', args.runs) };
+  const plan = { sites: positiveInt('sites', args.sites), events: positiveInt('events', args.events), runs: positiveInt('runs', args.runs) };
   if (!args['no-build']) {
     log('Building the Chrome extension (wxt build)…');
     execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });

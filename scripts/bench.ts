@@ -17,6 +17,7 @@ import { loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SITES_DIR, startFixtureServer } from './lib/fixtureServer';
+import { positiveInt } from './bench/cli';
 import { machineInfo } from './bench/machine';
 import { measureDecisions } from './bench/measure-decision';
 import { measureOverhead, PLAIN_HOST } from './bench/measure-overhead';
@@ -42,11 +43,6 @@ const { values: args } = parseArgs({
   },
 });
 
-const int = (name: string, value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, not ${value}`);
-  return n;
-};
 const log = (line: string) => console.log(line);
 
 function build(): void {
@@ -61,15 +57,15 @@ async function main(): Promise<void> {
   if (!existsSync(join(oursDir(), 'manifest.json'))) throw new Error(`No build in ${oursDir()}: run without --no-build.`);
   const selection = loadPages(args.pages ? args.pages.split(',').map((h) => h.trim()) : []);
   if (selection.pages.length === 0) throw new Error('No benchmark pages exist: see scripts/bench/pages.json.');
-  const fixedRuns = args.runs ? int('runs', args.runs) : null;
+  const fixedRuns = args.runs ? positiveInt('runs', args.runs) : null;
   const decisionOptions = {
     minRuns: fixedRuns ?? MIN_RUNS,
     maxRuns: fixedRuns ?? MAX_RUNS,
-    budgetS: int('budget', args.budget),
-    timeoutMs: int('timeout', args.timeout),
+    budgetS: positiveInt('budget', args.budget),
+    timeoutMs: positiveInt('timeout', args.timeout),
     log,
   };
-  const overheadOptions = { runs: int('overhead-runs', args['overhead-runs']), settleMs: int('settle', args.settle), log };
+  const overheadOptions = { runs: positiveInt('overhead-runs', args['overhead-runs']), settleMs: positiveInt('settle', args.settle), log };
   for (const p of selection.missing) log(`Skipping ${p.host} (${p.cmp}): no fixture page yet.`);
 
   const server = await startFixtureServer();

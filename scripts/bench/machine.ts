@@ -49,3 +49,12 @@ export function machineInfo(): MachineInfo {
     reference: `autoconsent add-on ${manifestOf(REFERENCE_DIR).version} (npm @duckduckgo/autoconsent ${referencePackageVersion()}, dist/addon-mv3)`,
   };
 }
+
+/** The report lines that say what ran the benchmark. */
+export function machineLines(m: MachineInfo): string[] {
+  return [
+    `- ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB RAM, ${m.os}`,
+    `- ${m.chromium}, headless; Node ${m.node}; playwright-core ${m.playwright}`,
+    `- ${m.ours}, commit ${m.commit}`,
+  ];
+}

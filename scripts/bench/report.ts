@@ -2,7 +2,7 @@
  * The benchmark's report: Markdown tables for the console and for
  * docs/benchmarks.md, with the machine, the method and the caveats.
  */
-import type { MachineInfo } from './machine';
+import { machineLines, type MachineInfo } from './machine';
 import type { ControlRun, DecisionRun } from './measure-decision';
 import { PLAIN_HOST, type OverheadRun } from './measure-overhead';
 import { describeStore, type BenchPage } from './pages';
@@ -255,9 +255,7 @@ export function renderReport(results: BenchResults): { markdown: string; console
     '',
     '## Machine',
     '',
-    `- ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB RAM, ${m.os}`,
-    `- ${m.chromium}, headless; Node ${m.node}; playwright-core ${m.playwright}`,
-    `- ${m.ours}, commit ${m.commit}`,
+    ...machineLines(m),
     `- ${m.reference}`,
     `- Load average (1, 5, 15 min) at the start: ${results.settings.loadBefore.map((l) => l.toFixed(2)).join(', ')}; at the end: ${results.settings.loadAfter.map((l) => l.toFixed(2)).join(', ')}`,
     '',
