@@ -1,6 +1,6 @@
 import AutoConsent from '@duckduckgo/autoconsent';
 import type { AutoconsentMessage, PageConfig } from '../../core/messaging/protocol';
-import { send } from '../messaging/client';
+import { send } from '../messaging/contentClient';
 import { watchForUnknownBanner } from './unknownBannerWatch';
 
 /**

@@ -37,6 +37,9 @@ function inDialog(node: Node, frame: Element | null): boolean {
 /** A text node inside `root` that says a dialog's words and sits in a dialog-like box. */
 function dialogText(root: Node, frame: Element | null, anywhere: boolean): boolean {
   const doc = root.ownerDocument ?? (root as Document);
+  // One pass of the words over all the text first: on most pages that is the end of it.
+  const all = root === doc ? (doc.body ?? doc.documentElement)?.textContent : root.textContent;
+  if (!mentionsDialogWords(all ?? '')) return false;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;

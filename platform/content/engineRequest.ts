@@ -1,5 +1,5 @@
 import type { ConsentSignal } from './consentSignals';
-import { send } from '../messaging/client';
+import { send } from '../messaging/contentClient';
 
 /**
  * Asks the background to inject the consent engine into this frame, naming
