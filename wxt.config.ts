@@ -21,6 +21,11 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'declarativeNetRequest', 'cookies', 'webRequest', 'alarms'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // entrypoints/frame-start.ts, an unlisted script declared here so that WXT's
+    // content-script wrapper (and the polyfill it brings) stays out of every frame.
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], all_frames: true, match_about_blank: true, run_at: 'document_start', js: ['frame-start.js'] },
+    ],
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     content_security_policy:

@@ -45,6 +45,11 @@ export interface ContentMessages {
   'page.hello': { request: { url: string; top: boolean }; response: PageConfig };
   /** The reply is autoconsent's answer (init, eval result, opt-out or opt-in), or null. */
   'consent.ac': { request: { message: AutoconsentMessage }; response: AutoconsentMessage | null };
+  /**
+   * The frame may be showing a consent dialog: inject the consent engine into it. `adapter`: the known CMP whose
+   * container it saw, answered at once when its API says it is unanswered. The reply says whether the engine was injected.
+   */
+  'consent.load': { request: { adapter: string | null }; response: boolean };
   /** A consent dialog no rule knows: should its refusal be pressed? */
   'consent.heuristic': { request: { report: HeuristicReport }; response: { press: boolean } };
   /** What pressing it did. */

@@ -1,3 +1,4 @@
+import { KNOWN_ADAPTER_IDS } from '../consent/containers';
 import { z } from 'zod';
 import { settingsSchemaV2 } from '../settings/schema';
 import { MAX_SETTINGS_FILE_BYTES } from '../settings/file';
@@ -71,6 +72,7 @@ export const MAX_LEDGER_IMPORT_CHARS = MAX_LEDGER_FILE_CHARS;
 export const contentSchemas: Record<ContentMessageName, z.ZodType> = {
   'page.hello': z.strictObject({ url, top: z.boolean() }),
   'consent.ac': z.strictObject({ message: autoconsentMessage }),
+  'consent.load': z.strictObject({ adapter: z.enum(KNOWN_ADAPTER_IDS as [string, ...string[]]).nullable() }),
   'consent.heuristic': z.strictObject({ report: heuristicReport }),
   'consent.heuristicResult': z.strictObject({ pressed: z.boolean(), gone: z.boolean(), unlocked: z.array(z.string().max(100)).max(10) }),
   'ledger.formFields': formFields,

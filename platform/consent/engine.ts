@@ -1,7 +1,8 @@
 import { evalSnippets } from '@duckduckgo/autoconsent';
 import { storedFromSnapshot } from '../../core/consent/cmps/categories';
 import { adapterById, adapterFor, GENERIC_ADAPTERS } from '../../core/consent/cmps/registry';
-import type { CmpAdapter } from '../../core/consent/cmps/types';
+import type { CmpAdapter, CmpSnapshot } from '../../core/consent/cmps/types';
+import { answersOnContainer } from '../../core/consent/containers';
 import { fallbackIntent, intentKind, resolveIntent } from '../../core/consent/intent';
 import type { ConsentRecord } from '../../core/consent/record';
 import { verify } from '../../core/consent/verify';
@@ -19,6 +20,18 @@ import { mayAnswer } from './loopGuard';
 import { runInFrame } from './mainWorld';
 import { restoreScroll } from './pageFixes';
 import { readConsent, writeConsent } from './tabConsent';
+
+/** Reads of a known CMP whose container is up before its API answers, and the gap between them. */
+const EARLY_READS = 30;
+const EARLY_READ_GAP_MS = 50;
+
+/**
+ * What autoconsent is to do when it reports the popup, decided before it did:
+ * a known CMP answered early whose adapter could not act, so the answer goes
+ * through autoconsent after all. By frame.
+ */
+const awaitingAutoconsent = new Map<string, AutoconsentMessage>();
+const frameKey = (frame: Frame) => `${frame.tabId}:${frame.frameId}`;
 
 /** After this long without a result, the engine gives up and says so. */
 export const TIME_BUDGET_MS = 15_000;
@@ -98,19 +111,26 @@ async function verifyThrough(adapter: CmpAdapter, frame: Frame, record: ConsentR
   return { ...record, stored, verdict, outcome };
 }
 
+type Found = { adapter: CmpAdapter | null; asked: CmpSnapshot | null; applied?: () => void };
+
 /** A banner is showing: decide what to answer, and answer it. The reply tells autoconsent what to do, if anything. */
-async function onPopupFound(frame: Frame, cmp: string): Promise<AutoconsentMessage | null> {
+async function onPopupFound(frame: Frame, cmp: string, known?: Found): Promise<AutoconsentMessage | null> {
+  const decided = awaitingAutoconsent.get(frameKey(frame));
+  if (decided && !known) {
+    awaitingAutoconsent.delete(frameKey(frame));
+    return decided;
+  }
   const current = await readConsent(frame.tabId);
   if (current && (current.outcome === 'working' || current.cmp === (adapterFor(cmp)?.name ?? cmp))) return null;
   // Claim the tab at once: frames and retries may report the same banner again while we work.
-  await writeConsent(frame.tabId, {
+  // Issued before any other call, so every later read sees it; the reads below need not wait for it.
+  const claimed = writeConsent(frame.tabId, {
     site: '', frameUrl: frame.url, cmp, adapterId: null, asked: null, intent: null, method: 'none', fallback: false,
     reason: null, stored: null, verdict: null, outcome: 'working', startedAt: Date.now(), durationMs: null,
   });
-  const site = (await tabSite(frame.tabId)) ?? siteOf(frame.url);
+  const [topSite, settings, { adapter, asked }] = await Promise.all([tabSite(frame.tabId), loadSettings(), known ?? findAdapter(cmp, frame), claimed]);
+  const site = topSite ?? siteOf(frame.url);
   if (!site) return null;
-  const settings = await loadSettings();
-  const { adapter, asked } = await findAdapter(cmp, frame);
   const intent = resolveIntent(settings, site);
   let record: ConsentRecord = {
     site, frameUrl: frame.url, cmp: adapter?.name ?? cmp, detectedBy: cmp, adapterId: adapter?.id ?? null, asked, intent, method: 'none', fallback: false,
@@ -135,6 +155,7 @@ async function onPopupFound(frame: Frame, cmp: string): Promise<AutoconsentMessa
   }
   if (adapter && asked) {
     const applied = await runInFrame(frame.tabId, frameFor(adapter, frame), adapter.apply, [adapter.plan(asked, intent)]);
+    known?.applied?.();
     if (applied) {
       await finish(frame.tabId, await verifyThrough(adapter, frame, { ...record, method: 'adapter' }));
       return null;
@@ -160,6 +181,45 @@ async function onPopupFound(frame: Frame, cmp: string): Promise<AutoconsentMessa
   await showOutcome(frame.tabId, 'working');
   setTimeout(() => void giveUpIfStill(frame.tabId, record.startedAt), TIME_BUDGET_MS);
   return { type: method };
+}
+
+/**
+ * The frame shows a known CMP's container (seen by the always-on content
+ * script). When the CMP's own API says it holds no answer yet, its banner is
+ * asking: answer now through the adapter, without waiting for autoconsent to
+ * load, detect the CMP and report the popup. Otherwise nothing happens here
+ * and autoconsent's report decides, as for any other banner. Where the
+ * adapter cannot act, autoconsent's report of the popup gets the answer.
+ * Resolves once the adapter has applied the answer (its verification goes
+ * on), or once there is nothing to do early.
+ */
+export function answerKnownCmp(frame: Frame, adapterId: string): Promise<void> {
+  return new Promise((applied) => void answerEarly(frame, adapterId, applied).finally(applied));
+}
+
+/** `answerKnownCmp`; `applied` is called once the adapter's apply returned, before verification. */
+async function answerEarly(frame: Frame, adapterId: string, applied: () => void): Promise<void> {
+  const adapter = adapterById(adapterId);
+  const cmp = adapter?.autoconsentNames[0];
+  if (!adapter || !cmp || !answersOnContainer(adapterId)) return;
+  try {
+    // The container can appear a moment before the CMP's API answers.
+    for (let attempt = 0; attempt < EARLY_READS; attempt++) {
+      if (await readConsent(frame.tabId)) return;
+      const asked = await snapshotOf(adapter, frame);
+      if (asked?.answered) return;
+      if (asked) {
+        const reply = await onPopupFound(frame, cmp, { adapter, asked, applied });
+        if (reply) awaitingAutoconsent.set(frameKey(frame), reply);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, EARLY_READ_GAP_MS));
+    }
+  } catch (error) {
+    console.error('Privacy Ledger: answering a known banner failed', error);
+    const record = await readConsent(frame.tabId);
+    if (record?.outcome === 'working') await finish(frame.tabId, { ...record, outcome: 'failed', reason: 'applyFailed' });
+  }
 }
 
 /** autoconsent finished (or failed) its opt-out or opt-in: verify what the CMP stored. */

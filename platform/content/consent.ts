@@ -1,16 +1,15 @@
 import AutoConsent from '@duckduckgo/autoconsent';
 import type { AutoconsentMessage, PageConfig } from '../../core/messaging/protocol';
-import { prehideKnownBanners } from './prehide';
-import { send } from '../messaging/client';
+import { send } from '../messaging/contentClient';
 import { watchForUnknownBanner } from './unknownBannerWatch';
 
 /**
- * Starts autoconsent in this frame, and our own watch for banners it does not know. Each of its messages goes to the
+ * Starts autoconsent in this frame, and our own watch for banners it does not know; `prehide` is the
+ * always-on script's, released here once autoconsent's own has taken over. Each of its messages goes to the
  * background as `consent.ac`; the background's reply (rules and settings,
  * an eval result, opt-out or opt-in) is fed back to it.
  */
-export function startConsentEngine(page: Promise<PageConfig | null>): void {
-  const prehide = prehideKnownBanners();
+export function startConsentEngine(page: Promise<PageConfig | null>, prehide: { release: () => void }): void {
   let engine: AutoConsent | null = null;
   let ruleFoundBanner = false;
   const relay = async (message: unknown): Promise<void> => {

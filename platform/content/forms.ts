@@ -1,7 +1,7 @@
 import { classifyField, type FieldDescription, type FieldMatch } from '../../core/ledger/forms/classify';
 import { FIELD_KINDS, type FieldKind } from '../../core/ledger/records';
 import type { FormFieldsReport, PageConfig } from '../../core/messaging/protocol';
-import { send } from '../messaging/client';
+import { send } from '../messaging/contentClient';
 
 /** Scan again at most this often while the page keeps changing. */
 const RESCAN_MS = 1000;

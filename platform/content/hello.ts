@@ -1,5 +1,5 @@
 import type { PageConfig } from '../../core/messaging/protocol';
-import { send } from '../messaging/client';
+import { send } from '../messaging/contentClient';
 
 /** Tells the background this frame is here and learns what to do on the page. */
 export function introduceFrame(): Promise<PageConfig> {

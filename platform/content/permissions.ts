@@ -1,6 +1,6 @@
 import { CHANNEL_ASK, CHANNEL_OFFER, channelName, parseSignal } from '../../core/ledger/permissionSignal';
 import type { PageConfig } from '../../core/messaging/protocol';
-import { send } from '../messaging/client';
+import { send } from '../messaging/contentClient';
 
 /** A page cannot make us send more than this many reports. */
 const MAX_REPORTS = 20;

@@ -1,4 +1,4 @@
-import prehide from '../../core/consent/prehide.json';
+import { KNOWN_CONTAINER_SELECTOR } from '../../core/consent/containers';
 
 /** autoconsent's own prehide starts after a round trip to the background; this covers that gap. */
 const LONGEST_MS = 2000;
@@ -12,7 +12,7 @@ export function prehideKnownBanners(): { release: () => void } {
   const root = document.documentElement;
   if (!root) return { release: () => {} };
   const style = document.createElement('style');
-  style.textContent = `${prehide.selectors.join(',')}{opacity:0!important;z-index:-1!important;pointer-events:none!important}`;
+  style.textContent = `${KNOWN_CONTAINER_SELECTOR}{opacity:0!important;z-index:-1!important;pointer-events:none!important}`;
   root.append(style);
   const release = () => {
     clearTimeout(timer);

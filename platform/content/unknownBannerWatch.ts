@@ -1,4 +1,4 @@
-import { send } from '../messaging/client';
+import { send } from '../messaging/contentClient';
 import { answerUnknownBanner, scanForUnknownBanner, shouldScanFrame, toReport } from './heuristic';
 
 /** Give autoconsent's rules (and its prehide) this long before looking for banners no rule knows. */

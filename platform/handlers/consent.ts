@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { storedNames } from '../../core/consent/storedNames';
 import { siteOf } from '../../core/sites/domain';
-import { finish, handleAutoconsent, resetTab, tabSite } from '../consent/engine';
+import { answerKnownCmp, finish, handleAutoconsent, resetTab, tabSite } from '../consent/engine';
 import { onUnknownBanner, onUnknownBannerPressed } from '../consent/unknownBanner';
 import { forgetConsent } from '../consent/forget';
 import { resetGuard } from '../consent/loopGuard';
 import { runInFrame } from '../consent/mainWorld';
 import { readConsent } from '../consent/tabConsent';
+import { loadEngine } from '../consent/engineLoader';
 import type { HandlerModule } from '../messaging/router';
 
 export const consentHandlers: HandlerModule = {
@@ -14,6 +15,13 @@ export const consentHandlers: HandlerModule = {
     'consent.ac': ({ message }, caller) => {
       if (caller.tabId === null) return null;
       return handleAutoconsent(message, { tabId: caller.tabId, frameId: caller.frameId ?? 0, url: caller.sender.url ?? '' });
+    },
+    'consent.load': async ({ adapter }, caller) => {
+      if (caller.tabId === null) return false;
+      // A known CMP is answered through its adapter first: loading autoconsent
+      // at the same time would hold up the adapter's calls in the page.
+      if (adapter) await answerKnownCmp({ tabId: caller.tabId, frameId: caller.frameId ?? 0, url: caller.sender.url ?? '' }, adapter);
+      return loadEngine(caller.tabId, caller.frameId ?? 0);
     },
     'consent.heuristic': async ({ report }, caller) => {
       if (caller.tabId === null) return { press: false };

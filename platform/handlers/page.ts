@@ -18,7 +18,8 @@ export const pageHandlers: HandlerModule = {
       if (caller.tabId !== null) await noteFrame(caller.tabId, caller.frameId ?? 0, topFrame, frameUrl);
       if (caller.tabId !== null && topFrame) await resetTab(caller.tabId);
       if (config.active && config.site && topFrame) {
-        await recordVisit(database(), config.site, Date.now());
+        // Not awaited: the frame's configuration should not wait for a database write.
+        void recordVisit(database(), config.site, Date.now()).catch((error: unknown) => console.warn('Privacy Ledger: could not record a visit', error));
         if (settings.gpc) void recordGpcDeclaration(config.site, frameUrl);
       }
       return config;

@@ -1,4 +1,5 @@
 import { CONSENT_THRESHOLD, consentScore, mentionsAge } from '../../../core/consent/heuristic/classify';
+import { isDialogLike } from '../dialogLike';
 import { childrenOf, frameDocument, isShown, isSilent, now, styleOf, textOf } from './dom';
 
 /** An element that looks like a dialog and speaks of consent (or of age). */
@@ -20,19 +21,6 @@ export interface WalkLimits {
   textCap: number;
   /** Also walk into same-origin frames' documents. */
   frames: boolean;
-}
-
-/** At or above this z-index a positioned element is an overlay, even when not fixed (absolute banners in a relative wrapper). */
-const OVERLAY_Z = 1000;
-
-/** Looks like a dialog: what autoconsent's detector looks for, plus high z-index overlays. */
-function isDialogLike(el: Element, style: CSSStyleDeclaration): boolean {
-  if (el.localName === 'body' || el.localName === 'html') return false;
-  if (el.localName === 'dialog' && el.hasAttribute('open')) return true;
-  const role = el.getAttribute('role');
-  if (role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true') return true;
-  if (style.position === 'fixed' || style.position === 'sticky') return true;
-  return style.position !== 'static' && style.position !== '' && Number.parseInt(style.zIndex, 10) >= OVERLAY_Z;
 }
 
 /**

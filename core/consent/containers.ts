@@ -1,0 +1,23 @@
+import prehide from './prehide.json';
+
+/** Each adapter id with a known CMP's banner containers (prehide.json). */
+export const KNOWN_CONTAINERS: Readonly<Record<string, readonly string[]>> = prehide.containers;
+
+/** Every known container, as one selector list. */
+export const KNOWN_CONTAINER_SELECTOR = Object.values(KNOWN_CONTAINERS).flat().join(',');
+
+export const KNOWN_ADAPTER_IDS = Object.keys(KNOWN_CONTAINERS);
+
+/** The adapter whose container this element is (the element must match KNOWN_CONTAINER_SELECTOR). */
+export function containerAdapter(matches: (selector: string) => boolean): string | null {
+  return KNOWN_ADAPTER_IDS.find((id) => matches(KNOWN_CONTAINERS[id]!.join(','))) ?? null;
+}
+
+/**
+ * Whether seeing this adapter's container is reason enough to answer through
+ * the adapter at once. Not for CMPs whose container only holds their message
+ * frame: that frame reports the banner itself.
+ */
+export function answersOnContainer(adapterId: string): boolean {
+  return KNOWN_CONTAINERS[adapterId] !== undefined && !prehide.messageInFrame.ids.includes(adapterId);
+}

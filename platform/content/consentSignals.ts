@@ -1,0 +1,135 @@
+import { containerAdapter, KNOWN_CONTAINER_SELECTOR as KNOWN } from '../../core/consent/containers';
+import { mentionsDialogWords } from '../../core/consent/signals';
+import { isDialogLike } from './dialogLike';
+
+/** The unknown-banner watch ends then; a banner later than this is left to the user either way. */
+const WATCH_FOR_MS = 20_000;
+/** Shadow roots and frames are not seen by the mutation observer: look again after the page's own start-up. */
+const RESCAN_AT_MS = [1000, 2300];
+
+/** Never part of what a dialog says. */
+const SILENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title']);
+
+const isShadowRoot = (node: Node | null): node is ShadowRoot => !!node && node.nodeType === 11 && 'host' in node;
+
+/** What was seen: a known CMP's container (its adapter id), or only words in a dialog-like box (null). */
+export type ConsentSignal = { adapter: string | null };
+type Found = ConsentSignal | null;
+
+/** A known container at or under `root`. */
+function known(root: Document | ShadowRoot | Element): Found {
+  const el = (root as Element).matches?.(KNOWN) ? (root as Element) : root.querySelector(KNOWN);
+  return el ? { adapter: containerAdapter((selector) => el.matches(selector)) } : null;
+}
+
+/** Whether the node sits in a dialog-like box (through shadow hosts), or in a frame whose element is one. */
+function inDialog(node: Node, frame: Element | null): boolean {
+  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (el) {
+    const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+    if (style && isDialogLike(el, style)) return true;
+    const root: Node | null = el.parentElement ? null : el.parentNode;
+    el = el.parentElement ?? (isShadowRoot(root) ? root.host : null);
+  }
+  return frame ? inDialog(frame, null) : false;
+}
+
+/** A text node inside `root` that says a dialog's words and sits in a dialog-like box. */
+function dialogText(root: Node, frame: Element | null, anywhere: boolean): boolean {
+  const doc = root.ownerDocument ?? (root as Document);
+  // One pass of the words over all the text first: on most pages that is the end of it.
+  const all = root === doc ? (doc.body ?? doc.documentElement)?.textContent : root.textContent;
+  if (!mentionsDialogWords(all ?? '')) return false;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && SILENT.has(parent.localName)) continue;
+    if (mentionsDialogWords(node.nodeValue ?? '') && (anywhere || inDialog(node, frame))) return true;
+  }
+  return false;
+}
+
+/** A known CMP's container, or dialog words in a dialog-like box, under `root` (open shadow roots and same-origin frames included). */
+function scan(root: Document | ShadowRoot | Element, frame: Element | null, anywhere: boolean): Found {
+  const container = known(root);
+  if (container) return container;
+  if (dialogText(root, frame, anywhere)) return { adapter: null };
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    const inShadow = el.shadowRoot && scan(el.shadowRoot, frame, anywhere);
+    if (inShadow) return inShadow;
+    if (el.localName === 'iframe' || el.localName === 'frame') {
+      let inner: Document | null = null;
+      try {
+        inner = (el as HTMLIFrameElement).contentDocument;
+      } catch {
+        // Another origin's frame has its own content script.
+      }
+      const inFrame = inner?.documentElement ? scan(inner, el, anywhere) : null;
+      if (inFrame) return inFrame;
+    }
+  }
+  return null;
+}
+
+/** What was added since the last look: known containers, or dialog words in a dialog-like box. */
+function added(records: MutationRecord[], anywhere: boolean): Found {
+  for (const record of records) {
+    for (const node of Array.from(record.addedNodes)) {
+      if (node.nodeType === 3) {
+        const parent = node.parentElement;
+        if (parent && !SILENT.has(parent.localName) && mentionsDialogWords(node.nodeValue ?? '') && (anywhere || inDialog(node, null))) return { adapter: null };
+      } else if (node.nodeType === 1) {
+        const el = node as Element;
+        if (SILENT.has(el.localName)) continue;
+        const found =
+          known(el) ??
+          (el.shadowRoot ? scan(el.shadowRoot, null, anywhere) : null) ??
+          (mentionsDialogWords(el.textContent ?? '') && dialogText(el, null, anywhere) ? { adapter: null } : null) ??
+          (el.localName === 'iframe' || el.querySelector('iframe') ? scan(el, null, anywhere) : null);
+        if (found) return found;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Calls `onSignal` once, as soon as this frame may be showing a consent
+ * dialog: a known CMP's container (with its adapter's id), or consent (or age) words inside a
+ * dialog-like box (fixed, sticky, a dialog, an overlay). In a frame inside
+ * another page the words alone are enough: consent managers put their
+ * message in a frame of its own. Looks when the document is parsed, then at
+ * each DOM change, and once more after load for shadow roots and frames, for
+ * at most 20 s. On a page with no such thing it costs a text walk or two.
+ */
+export function watchForConsentSignals(onSignal: (signal: ConsentSignal) => void): void {
+  const anywhere = window !== window.top;
+  let done = false;
+  let observer: MutationObserver | undefined;
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  const stop = () => {
+    done = true;
+    observer?.disconnect();
+    timers.forEach(clearTimeout);
+  };
+  const fire = (signal: Found) => {
+    if (done || !signal) return;
+    stop();
+    onSignal(signal);
+  };
+  const look = () => {
+    if (!done && document.documentElement) fire(scan(document, null, anywhere));
+  };
+  const start = () => {
+    look();
+    if (done) return;
+    observer = new MutationObserver((records) => {
+      fire(added(records, anywhere));
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    for (const at of RESCAN_AT_MS) timers.push(setTimeout(look, Math.max(0, at - performance.now())));
+    timers.push(setTimeout(stop, Math.max(0, WATCH_FOR_MS - performance.now())));
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}
