@@ -1,7 +1,6 @@
 import { allows } from './categories';
 import mapping from './complianz.json';
-import { purposeOfLabel, type LabelPurpose } from '../labels/match';
-import { PURPOSES } from '../purposes';
+import { purposeOfKnownId, type LabelPurpose } from '../labels/match';
 import type { CmpAdapter } from './types';
 
 /**
@@ -84,12 +83,10 @@ function applyComplianz(plan: Record<string, boolean>): boolean {
 }
 
 const KNOWN: Record<string, string> = mapping.categories;
-const LABEL_PURPOSES: readonly string[] = ['necessary', ...PURPOSES];
 
 /** The purpose of a category: Complianz's fixed ids from the data file, else what its name says. */
 export function purposeOfCategory(id: string, label?: string): LabelPurpose | null {
-  const known = KNOWN[id];
-  return known && LABEL_PURPOSES.includes(known) ? (known as LabelPurpose) : purposeOfLabel(label, id);
+  return purposeOfKnownId(KNOWN, id, label, id);
 }
 
 /** Consent for a category as Complianz itself decides it (`cmplz_has_consent`): the cookie, else the region's default. */

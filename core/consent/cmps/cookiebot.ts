@@ -1,7 +1,6 @@
 import { allows } from './categories';
 import mapping from './cookiebot.json';
-import { purposeOfLabel, type LabelPurpose } from '../labels/match';
-import { PURPOSES } from '../purposes';
+import { purposeOfKnownId, type LabelPurpose } from '../labels/match';
 import type { CmpAdapter } from './types';
 
 /**
@@ -45,12 +44,10 @@ function applyCookiebot(plan: Record<string, boolean>): boolean {
 }
 
 const KNOWN: Record<string, string> = mapping.categories;
-const LABEL_PURPOSES: readonly string[] = ['necessary', ...PURPOSES];
 
 /** The purpose of a category: Cookiebot's fixed keys from the data file, else what its name says. */
 export function purposeOfCategory(id: string): LabelPurpose | null {
-  const known = KNOWN[id];
-  return known && LABEL_PURPOSES.includes(known) ? (known as LabelPurpose) : purposeOfLabel(id);
+  return purposeOfKnownId(KNOWN, id, id);
 }
 
 export const cookiebot: CmpAdapter<CookiebotRaw, CookiebotPlan> = {

@@ -1,7 +1,6 @@
 import { allows } from './categories';
 import mapping from './cookieyes.json';
-import { purposeOfLabel, type LabelPurpose } from '../labels/match';
-import { PURPOSES } from '../purposes';
+import { purposeOfKnownId, type LabelPurpose } from '../labels/match';
 import type { CmpAdapter } from './types';
 
 /**
@@ -68,12 +67,10 @@ function applyCookieYes(plan: Record<string, boolean>): boolean {
 }
 
 const KNOWN: Record<string, string> = mapping.categories;
-const LABEL_PURPOSES: readonly string[] = ['necessary', ...PURPOSES];
 
 /** The purpose of a category: CookieYes's default slugs from the data file, else what its slug or title says. */
 export function purposeOfCategory(id: string, title: string): LabelPurpose | null {
-  const known = KNOWN[id];
-  return known && LABEL_PURPOSES.includes(known) ? (known as LabelPurpose) : purposeOfLabel(id, title);
+  return purposeOfKnownId(KNOWN, id, id, title);
 }
 
 export const cookieyes: CmpAdapter<CookieYesRaw, CookieYesPlan> = {

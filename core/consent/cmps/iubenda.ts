@@ -1,7 +1,6 @@
 import { allows } from './categories';
 import mapping from './iubenda.json';
-import { purposeOfLabel, type LabelPurpose } from '../labels/match';
-import { PURPOSES } from '../purposes';
+import { purposeOfKnownId, type LabelPurpose } from '../labels/match';
 import type { CmpAdapter } from './types';
 
 /**
@@ -65,12 +64,10 @@ function applyIubenda(plan: Record<string, boolean>): boolean {
 }
 
 const KNOWN: Record<string, string> = mapping.purposes;
-const LABEL_PURPOSES: readonly string[] = ['necessary', ...PURPOSES];
 
 /** The purpose of an iubenda purpose: its fixed number from the data file, else what its name says. */
 export function purposeOfId(id: string, label?: string): LabelPurpose | null {
-  const known = KNOWN[id];
-  return known && LABEL_PURPOSES.includes(known) ? (known as LabelPurpose) : purposeOfLabel(label);
+  return purposeOfKnownId(KNOWN, id, label);
 }
 
 export const iubenda: CmpAdapter<IubendaRaw, IubendaPlan> = {

@@ -1,7 +1,6 @@
 import { allows } from './categories';
 import mapping from './onetrust.json';
-import { purposeOfLabel, type LabelPurpose } from '../labels/match';
-import { PURPOSES } from '../purposes';
+import { purposeOfKnownId, type LabelPurpose } from '../labels/match';
 import type { CmpAdapter } from './types';
 
 /**
@@ -72,12 +71,10 @@ function applyOneTrust(plan: Record<string, boolean>): boolean {
 }
 
 const KNOWN: Record<string, string> = mapping.groups;
-const LABEL_PURPOSES: readonly string[] = ['necessary', ...PURPOSES];
 
 /** The purpose of a group: OneTrust's default ids from the data file, else the site's name for it. */
 export function purposeOfGroup(id: string, name: string): LabelPurpose | null {
-  const known = KNOWN[id];
-  return known && LABEL_PURPOSES.includes(known) ? (known as LabelPurpose) : purposeOfLabel(name);
+  return purposeOfKnownId(KNOWN, id, name);
 }
 
 /** `groups=C0001:1,C0002:0` of an `OptanonConsent` cookie, or null when it has none. */

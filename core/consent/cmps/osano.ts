@@ -1,7 +1,6 @@
 import { allows } from './categories';
 import mapping from './osano.json';
-import { purposeOfLabel, type LabelPurpose } from '../labels/match';
-import { PURPOSES } from '../purposes';
+import { purposeOfKnownId, type LabelPurpose } from '../labels/match';
 import type { CmpAdapter } from './types';
 
 /**
@@ -69,14 +68,12 @@ function applyOsano(plan: Record<string, boolean>): boolean {
 
 const KNOWN: Record<string, string> = mapping.categories;
 const IGNORED: readonly string[] = mapping.ignored;
-const LABEL_PURPOSES: readonly string[] = ['necessary', ...PURPOSES];
 const ORDER = Object.keys(KNOWN);
 const rank = (id: string) => (ORDER.includes(id) ? ORDER.indexOf(id) : ORDER.length);
 
 /** The purpose of a category: Osano's fixed keys from the data file, else what its name says. */
 export function purposeOfCategory(id: string, label?: string): LabelPurpose | null {
-  const known = KNOWN[id];
-  return known && LABEL_PURPOSES.includes(known) ? (known as LabelPurpose) : purposeOfLabel(label, id);
+  return purposeOfKnownId(KNOWN, id, label, id);
 }
 
 export const osano: CmpAdapter<OsanoRaw, OsanoPlan> = {

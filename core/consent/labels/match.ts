@@ -1,5 +1,5 @@
 import lexicon from './lexicon.json';
-import type { Purpose } from '../purposes';
+import { PURPOSES, type Purpose } from '../purposes';
 
 export type LabelPurpose = Purpose | 'necessary';
 
@@ -30,4 +30,15 @@ export function purposeOfLabel(...labels: (string | null | undefined)[]): LabelP
     }
   }
   return null;
+}
+
+const LABEL_PURPOSES: readonly string[] = ['necessary', ...PURPOSES];
+
+/**
+ * The purpose of a CMP's category: what its fixed id maps to in the adapter's
+ * data file, when that is one of ours, else what its labels say.
+ */
+export function purposeOfKnownId(known: Readonly<Record<string, string>>, id: string, ...labels: (string | null | undefined)[]): LabelPurpose | null {
+  const mapped = Object.hasOwn(known, id) ? known[id] : undefined;
+  return mapped && LABEL_PURPOSES.includes(mapped) ? (mapped as LabelPurpose) : purposeOfLabel(...labels);
 }

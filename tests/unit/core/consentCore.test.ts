@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allows, storedFromSnapshot, strictestPurpose } from '../../../core/consent/cmps/categories';
 import { fallbackIntent, intentKind, resolveIntent, type ConsentIntent } from '../../../core/consent/intent';
-import { purposeOfLabel } from '../../../core/consent/labels/match';
+import { purposeOfKnownId, purposeOfLabel } from '../../../core/consent/labels/match';
 import lexicon from '../../../core/consent/labels/lexicon.json';
 import { allPurposes } from '../../../core/consent/purposes';
 import { verify } from '../../../core/consent/verify';
@@ -51,6 +51,14 @@ describe('label matching', () => {
     expect(purposeOfLabel('downloads')).toBeNull();
     expect(purposeOfLabel(null, undefined, '')).toBeNull();
     expect(purposeOfLabel('xyz', 'Analytics')).toBe('analytics');
+  });
+
+  it("prefers a CMP's fixed id from its table, and reads the labels only when the table has none of ours", () => {
+    const table = { C0002: 'analytics', C0009: 'vendorSpecific' };
+    expect(purposeOfKnownId(table, 'C0002', 'Marketing')).toBe('analytics');
+    expect(purposeOfKnownId(table, 'C0009', 'Marketing')).toBe('advertising');
+    expect(purposeOfKnownId(table, 'constructor', 'Statistik')).toBe('analytics');
+    expect(purposeOfKnownId(table, 'C0404')).toBeNull();
   });
 
   it('keeps the lexicon lower-case and NFC', () => {
