@@ -13,8 +13,13 @@ export function dayOf(ms: number): string {
 
 /** Local midnight at the start of the day holding `ms`. */
 export function startOfDay(ms: number): number {
+  return dayBounds(ms)[0];
+}
+
+/** Local midnight at the start of the day holding `ms`, and at the start of the next: a calendar day, whatever daylight saving does. */
+export function dayBounds(ms: number): [number, number] {
   const d = new Date(ms);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  return [new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime(), new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime()];
 }
 
 /** Local noon of a day key: a moment safely inside the day whatever daylight saving does. */

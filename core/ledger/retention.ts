@@ -6,10 +6,3 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function retentionCutoff(now: number, days: RetentionDays): number | null {
   return days === null ? null : now - days * DAY_MS;
 }
-
-/** The local calendar day of a time, `YYYY-MM-DD`, as third-party rows name their day. */
-export function localDay(at: number): string {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}

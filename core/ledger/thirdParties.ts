@@ -1,5 +1,5 @@
 import type { ThirdPartyDay } from './records';
-import { dayOf, startOfDay } from './days';
+import { dayBounds, dayOf } from './days';
 
 /**
  * The third-party ledger counts, it does not list: requests from one site to
@@ -24,10 +24,8 @@ let lastDay = { from: 0, to: 0, day: '' };
 /** The local calendar day of a time (`dayOf`), remembered for the run of requests that share it. */
 export function localDay(at: number): string {
   if (at >= lastDay.from && at < lastDay.to) return lastDay.day;
-  const from = startOfDay(at);
-  const d = new Date(from);
-  // Midnight to midnight by the calendar, so a day with a clock change is still one day.
-  lastDay = { from, to: new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime(), day: dayOf(at) };
+  const [from, to] = dayBounds(at);
+  lastDay = { from, to, day: dayOf(at) };
   return lastDay.day;
 }
 

@@ -1,6 +1,7 @@
 import type { FieldKind, LedgerEvent, PermissionKind } from '../../core/ledger/records';
 import type { FieldEvidence, PermissionReport } from '../../core/messaging/protocol';
 import { updateSite, type LedgerDatabase } from '../db';
+import { dayBounds } from '../../core/ledger/days';
 
 export interface FormFieldsEvent {
   /** Origin and path of the page (or frame) that asked; never its query string. */
@@ -15,15 +16,9 @@ export interface PermissionPromptEvent {
   result: PermissionReport['result'];
 }
 
-/** Midnight of `at`'s local day and of the next, in ms. */
-function localDay(at: number): [number, number] {
-  const day = new Date(at);
-  return [new Date(day.getFullYear(), day.getMonth(), day.getDate()).getTime(), new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1).getTime()];
-}
-
 /** The site's events of one kind on `at`'s local day. */
 async function sameDay<T>(db: LedgerDatabase, site: string, kind: string, at: number): Promise<T[]> {
-  const [start, end] = localDay(at);
+  const [start, end] = dayBounds(at);
   const rows = await db.events.where('[site+at]').between([site, start], [site, end], true, false).toArray();
   return rows.filter((row) => row.kind === kind).map((row) => row.data as T);
 }

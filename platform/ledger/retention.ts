@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { localDay, retentionCutoff } from '../../core/ledger/retention';
+import { dayOf } from '../../core/ledger/days';
+import { retentionCutoff } from '../../core/ledger/retention';
 import type { RetentionDays } from '../../core/settings/schema';
 import { database, type LedgerDatabase } from '../db';
 import { loadSettings, onSettingsChanged } from '../settingsStorage';
@@ -32,7 +33,7 @@ export async function pruneLedger(db: LedgerDatabase, cutoff: number, batch = PR
   const prune = (table: string, index: string, below: number | string) => deleteInBatches(db, table, index, below, batch, touched, askedTouched);
   const events = await prune('events', 'at', cutoff);
   const cookies = await prune('cookies', 'lastSetAt', cutoff);
-  const thirdParties = await prune('thirdParties', 'day', localDay(cutoff));
+  const thirdParties = await prune('thirdParties', 'day', dayOf(cutoff));
   for (const sites of chunks([...touched], batch)) {
     await db.transaction('rw', [db.sites, db.cookies, db.thirdParties, db.events], async () => {
       for (const site of sites) {

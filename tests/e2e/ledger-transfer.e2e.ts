@@ -5,7 +5,7 @@ import { canonicalJson } from '../../core/ledger/canonicalJson';
 import { countSite } from '../../core/ledger/merge';
 import type { CookieRecord, SiteRecord, ThirdPartyDay } from '../../core/ledger/records';
 import { LEDGER_TABLES, type LedgerTable } from '../../core/ledger/tables';
-import { localDay } from '../../core/ledger/retention';
+import { dayOf as localDay } from '../../core/ledger/days';
 import { startHarness, type Harness } from './support/harness';
 import { useProfile, visit } from './support/consent';
 import { cookie, thirdParty } from '../support/ledgerRows';

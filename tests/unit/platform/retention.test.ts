@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { newSite } from '../../../core/ledger/records';
-import { localDay } from '../../../core/ledger/retention';
+import { dayOf as localDay } from '../../../core/ledger/days';
 import { defaultSettings } from '../../../core/settings/defaults';
 import { database, eraseDatabase, LedgerDatabase } from '../../../platform/db';
 import { applyRetention, pruneLedger, RETENTION_ALARM, startRetention } from '../../../platform/ledger/retention';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, csvCells, csvLine, ledgerCsvPieces } from '../../../../core/ledger/csv';
 import type { TablePages } from '../../../../core/ledger/ledgerJson';
-import { localDay, retentionCutoff } from '../../../../core/ledger/retention';
+import { dayOf as localDay } from '../../../../core/ledger/days';
+import { retentionCutoff } from '../../../../core/ledger/retention';
 import { summarizeEvent } from '../../../../core/ledger/summary';
 import type { LedgerTable } from '../../../../core/ledger/tables';
 import { sampleRows } from '../../../support/ledgerRows';
