@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { contentSchemas, extensionSchemas } from '../core/messaging/schemas';
 import { consentHandlers } from './handlers/consent';
 import { dataHandlers } from './handlers/data';
+import { identityHandlers } from './handlers/identity';
 import { ledgerHandlers } from './handlers/ledger';
 import { observeHandlers } from './handlers/observe';
 import { pageHandlers } from './handlers/page';
@@ -16,7 +17,7 @@ import { startRetention } from './ledger/retention';
 import { loadSettings, onSettingsChanged } from './settingsStorage';
 import { forgetTab } from './tabFrames';
 
-export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers, observeHandlers, ledgerHandlers];
+export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers, observeHandlers, ledgerHandlers, identityHandlers];
 
 /** Wires the background's listeners. Listeners are added synchronously so a woken worker sees its event. */
 export function startBackground(): void {
