@@ -3,3 +3,6 @@
  * contacts and the send channels. Pure TypeScript, no browser APIs.
  */
 export * from './types';
+export { REGIMES, regimeById, isRegimeId, requestTypesFor, requestTypeSpec, chooseRegime } from './regimes';
+export { computeDeadline, dueDateOf, statusAt, reminderDays } from './deadline';
+export { isIsoDay, localIsoDay, addCalendarDays, daysBetween } from './days';
