@@ -6,3 +6,5 @@ export * from './types';
 export { REGIMES, regimeById, isRegimeId, requestTypesFor, requestTypeSpec, chooseRegime } from './regimes';
 export { computeDeadline, dueDateOf, statusAt, reminderDays } from './deadline';
 export { isIsoDay, localIsoDay, addCalendarDays, daysBetween } from './days';
+export { renderLetter, renderFollowUp, formatDay, formatPeriod } from './letter';
+export { renderTemplate, parseTemplate, TemplateError } from './template';

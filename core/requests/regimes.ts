@@ -25,6 +25,7 @@ interface RawType {
   acknowledgement?: AcknowledgementRule | null;
   verification?: string;
   verificationNote?: string;
+  verificationCitation?: string;
   sourceUrl?: string;
   confirmed?: boolean;
 }
@@ -40,6 +41,7 @@ interface RawRegime {
   confirmed: boolean;
   pauses: PauseRule[];
   complaintFollowUp: (Duration & { citation: string; confirmed: boolean }) | null;
+  complaint: { citation: string; confirmed: boolean };
   defaults: Omit<Required<RawType>, 'type' | 'citations' | 'primary'>;
   types: RawType[];
 }
@@ -55,6 +57,7 @@ function expand(raw: RawRegime): Regime {
     languages: raw.languages as LetterLanguage[],
     pauses: raw.pauses,
     complaintFollowUp: raw.complaintFollowUp,
+    complaint: raw.complaint,
     sourceUrl: raw.sourceUrl,
     confirmed: raw.confirmed,
     types: raw.types.map(
@@ -67,6 +70,7 @@ function expand(raw: RawRegime): Regime {
         acknowledgement: t.acknowledgement === undefined ? d.acknowledgement : t.acknowledgement,
         verification: (t.verification ?? d.verification) as VerificationLevel,
         verificationNote: t.verificationNote ?? d.verificationNote,
+        verificationCitation: t.verificationCitation ?? d.verificationCitation,
         sourceUrl: t.sourceUrl ?? d.sourceUrl,
         // A type is only as confirmed as its regime's defaults and its own deadline.
         confirmed: (t.confirmed ?? d.confirmed) && (t.deadline ?? d.deadline).confirmed,

@@ -103,6 +103,8 @@ export interface RequestTypeSpec {
   acknowledgement: AcknowledgementRule | null;
   verification: VerificationLevel;
   verificationNote: string;
+  /** What the letter cites when it limits identity checks. */
+  verificationCitation: string;
   sourceUrl: string;
   confirmed: boolean;
 }
@@ -123,6 +125,8 @@ export interface Regime {
   pauses: PauseRule[];
   /** How long the supervisory authority has to tell the complainant how it goes. */
   complaintFollowUp: (Duration & { citation: string; confirmed: boolean }) | null;
+  /** The provision a complaint to the authority is lodged under. */
+  complaint: { citation: string; confirmed: boolean };
   sourceUrl: string;
   confirmed: boolean;
 }
@@ -200,6 +204,8 @@ export interface LetterInput {
   facts: LedgerFacts;
   /** The day the letter is dated. */
   today: IsoDay;
+  /** The user's own words where a type needs them (what to correct, why to restrict, their situation). */
+  details?: string | null;
 }
 
 export interface Letter {
