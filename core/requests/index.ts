@@ -8,3 +8,4 @@ export { computeDeadline, dueDateOf, statusAt, reminderDays } from './deadline';
 export { isIsoDay, localIsoDay, addCalendarDays, daysBetween } from './days';
 export { renderLetter, renderFollowUp, formatDay, formatPeriod } from './letter';
 export { renderTemplate, parseTemplate, TemplateError } from './template';
+export { buildMailto, buildEml, buildIcs, checkEmailAddress, MAILTO_MAX_LENGTH } from './channels';
