@@ -9,3 +9,6 @@ export { isIsoDay, localIsoDay, addCalendarDays, daysBetween } from './days';
 export { renderLetter, renderFollowUp, formatDay, formatPeriod } from './letter';
 export { renderTemplate, parseTemplate, TemplateError } from './template';
 export { buildMailto, buildEml, buildIcs, checkEmailAddress, MAILTO_MAX_LENGTH } from './channels';
+export { lookupCompany, resolveContacts, allCompanies, COMPANY_INDEX_CREDIT } from './companies';
+export { authorityFor, authoritiesFor } from './authorities';
+export { replyChecklist } from './checklist';
