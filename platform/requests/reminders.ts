@@ -57,7 +57,7 @@ async function translator(): Promise<Translate> {
 /** The notification's words for a reminder day relative to the due day. */
 export function reminderText(t: Translate, record: RequestRecord, day: IsoDay): { title: string; message: string } {
   const due = record.dueDate ?? day;
-  const date = new Intl.DateTimeFormat(t.locale, { dateStyle: 'long' }).format(noonOf(due));
+  const date = new Intl.DateTimeFormat(t.locale === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long' }).format(noonOf(due));
   const key = day < due ? 'requests.reminder.soon' : day === due ? 'requests.reminder.today' : 'requests.reminder.overdue';
   return { title: t('requests.reminder.title', { site: record.site }), message: t(key, { site: record.site, date }) };
 }

@@ -88,7 +88,7 @@ describe('reminders', () => {
     const shown = Object.values(fakeBrowser.notifications.getAllCreateOptions());
     expect(shown).toHaveLength(1);
     expect(shown[0]).toMatchObject({ type: 'basic', title: 'Your request to shop.test' });
-    expect(shown[0]!.message).toMatch(/shop\.test must answer by March 2, 2026/);
+    expect(shown[0]!.message).toMatch(/shop\.test must answer by 2 March 2026/);
   });
 
   it('shows nothing for a request already answered, and schedules none for it', async () => {
