@@ -117,3 +117,15 @@ describe('renderFollowUp', () => {
     expect(() => renderFollowUp('complaint', { ...input(), original })).toThrow('authority');
   });
 });
+
+describe('facts without a refusal time', () => {
+  it.each([
+    ['en', '- I refused: analytics, advertising.'],
+    ['de', '- Ich habe abgelehnt: Statistik, Werbung.'],
+    ['fr', "- J'ai refusé : mesure d'audience, publicité."],
+    ['vi', '- Tôi đã từ chối: phân tích, quảng cáo.'],
+  ] as const)('%s still says what was refused', (language, line) => {
+    const facts = { ...input().facts, refused: { purposes: ['analytics', 'advertising'], at: null } };
+    expect(renderLetter(input({ language, facts })).body).toContain(line);
+  });
+});
