@@ -7,14 +7,14 @@ import type { Authority, RegimeId } from './types';
  * the datenanfragen.de data (CC0), the others from authoritiesExtra.json.
  */
 
-const EUROPEAN = fromDatenanfragen.authorities as Authority[];
-const OTHERS = extra.authorities as (Authority & { regime: RegimeId })[];
 
 /** For Germany, where each state has its own authority, the federal one takes complaints and passes them on. */
 const PREFERRED: Record<string, string> = { DE: 'debfdi' };
 
 /** Every authority a complaint under `regime` could go to for someone in `country`. */
 export function authoritiesFor(regime: RegimeId, country: string | null): Authority[] {
+  const EUROPEAN = fromDatenanfragen.authorities as Authority[];
+  const OTHERS = extra.authorities as (Authority & { regime: RegimeId })[];
   const code = (country ?? '').trim().toUpperCase();
   if (regime === 'gdpr') {
     const list = EUROPEAN.filter((a) => a.country === code && code !== 'GB' && code !== 'CH');

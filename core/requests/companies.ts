@@ -10,7 +10,8 @@ import { checkEmailAddress } from './channels';
  * candidate says where it came from and how sure it is; nothing is guessed.
  */
 
-export const COMPANY_INDEX_CREDIT = index.licence;
+/** The credit shown next to every contact from the index (the file's `licence`). */
+export const COMPANY_INDEX_CREDIT = 'Datenanfragen.de e. V., CC0 1.0';
 
 type Row = [string, string, string[], string | null, string | null, string | null, string | null, string, string | null];
 

@@ -15,14 +15,18 @@ import { LETTER_LANGUAGES } from './types';
 
 const files = import.meta.glob<string>('./templates/*/*.txt', { query: '?raw', import: 'default', eager: true });
 
+let templates: Record<LetterLanguage, Record<string, string>> | null = null;
+
 /** Template blocks per language, by file name without `.txt`. */
-export const TEMPLATES: Record<LetterLanguage, Record<string, string>> = Object.fromEntries(
-  LETTER_LANGUAGES.map((lang) => [lang, {} as Record<string, string>]),
-) as Record<LetterLanguage, Record<string, string>>;
-for (const [path, text] of Object.entries(files)) {
-  const [, lang, file] = path.split('/').slice(-3);
-  const name = (file as string).slice(0, -'.txt'.length);
-  if ((LETTER_LANGUAGES as readonly string[]).includes(lang as string)) TEMPLATES[lang as LetterLanguage][name] = text;
+export function letterTemplates(): Record<LetterLanguage, Record<string, string>> {
+  if (templates) return templates;
+  const byLang = Object.fromEntries(LETTER_LANGUAGES.map((lang) => [lang, {} as Record<string, string>])) as Record<LetterLanguage, Record<string, string>>;
+  for (const [path, text] of Object.entries(files)) {
+    const [, lang, file] = path.split('/').slice(-3);
+    const name = (file as string).slice(0, -'.txt'.length);
+    if ((LETTER_LANGUAGES as readonly string[]).includes(lang as string)) byLang[lang as LetterLanguage][name] = text;
+  }
+  return (templates = byLang);
 }
 
 type Words = (typeof words)['en'];
@@ -173,7 +177,7 @@ function citationsOf(input: LetterInput, extra: string[] = []): string[] {
 }
 
 function render(lang: LetterLanguage, main: string, ctx: TemplateContext, bodyBlock: string, fixedSubject?: string): { subject: string; body: string } {
-  const blocks = TEMPLATES[lang];
+  const blocks = letterTemplates()[lang];
   if (!blocks[main]) throw new Error(`No "${main}" template in ${lang}`);
   if (!blocks[bodyBlock]) throw new Error(`No "${bodyBlock}" template in ${lang}`);
   const subject = oneLine(fixedSubject ?? renderTemplate(blocks.subject ?? '', ctx, { name: `${lang}/subject` }));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authoritiesFor, authorityFor } from '../../../../core/requests/authorities';
-import { allCompanies, lookupCompany, resolveContacts } from '../../../../core/requests/companies';
+import { allCompanies, COMPANY_INDEX_CREDIT, lookupCompany, resolveContacts } from '../../../../core/requests/companies';
 import committedAuthorities from '../../../../core/requests/data/authorities.json';
 import committed from '../../../../core/requests/data/companies.json';
 import {
@@ -138,5 +138,11 @@ describe('authorityFor', () => {
     expect(authorityFor('ccpa', 'US')?.name).toContain('California Privacy Protection Agency');
     expect(authorityFor('lgpd', 'BR')?.name).toContain('ANPD');
     expect(authorityFor('vnPdpl', 'VN')?.name).toContain('A05');
+  });
+});
+
+describe('company index credit', () => {
+  it('matches the licence line of the committed file', () => {
+    expect(COMPANY_INDEX_CREDIT).toBe(committed.licence);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATES, renderFollowUp, renderLetter } from '../../../../core/requests/letter';
+import { letterTemplates, renderFollowUp, renderLetter } from '../../../../core/requests/letter';
 import { REGIMES } from '../../../../core/requests/regimes';
 import { LETTER_LANGUAGES, type LetterLanguage } from '../../../../core/requests/types';
 import { EMPTY_FACTS, input } from './fixtures';
@@ -35,7 +35,7 @@ describe('letter matrix', () => {
   });
 
   it.each(LETTER_LANGUAGES)('%s has the same blocks as English', (language: LetterLanguage) => {
-    expect(Object.keys(TEMPLATES[language]).sort()).toEqual(Object.keys(TEMPLATES.en).sort());
+    expect(Object.keys(letterTemplates()[language]).sort()).toEqual(Object.keys(letterTemplates().en).sort());
   });
 });
 
