@@ -91,6 +91,8 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
     }
   };
   const identity = model.identity;
+  // A letter is signed: without a name there is none to show, which is the user's to fix, not an error.
+  const needsName = !identity?.name.trim() || !choices.disclose.name;
   return (
     <section class="panel composer" aria-labelledby="composer-title" data-testid="composer">
       <h2 id="composer-title" class="panel-title">{t('composer.title', { site: model.site })}</h2>
@@ -174,7 +176,11 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
       <FactsReview facts={model.facts} />
 
       <h3>{t('composer.preview')}</h3>
-      {model.letterError && <Notice tone="error">{t('composer.letterError', { detail: model.letterError })}</Notice>}
+      {model.letterError && (
+        <Notice tone={needsName ? 'info' : 'error'}>
+          <span data-testid="composer-letter-missing">{needsName ? t(locked ? 'composer.needUnlock' : 'composer.needName') : t('composer.letterError', { detail: model.letterError })}</span>
+        </Notice>
+      )}
       {letter && (
         <div class="letter-print">
           <p class="letter-subject" data-testid="composer-subject">{letter.subject}</p>
