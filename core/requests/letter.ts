@@ -122,7 +122,8 @@ function context(input: LetterInput): TemplateContext {
     company: {
       name: oneLine(input.company.name) || oneLine(input.company.site),
       site: oneLine(input.company.site),
-      contact: input.company.contact ? oneLine(input.company.contact) : '',
+      // A postal address keeps its lines: it heads the printed letter.
+      contact: input.company.contact ? input.company.contact.split('\n').map(oneLine).filter(Boolean).join('\n') : '',
     },
     user: {
       name: oneLine(id.name),

@@ -35,6 +35,7 @@ interface RawRegime {
   name: string;
   law: string;
   countries: string[];
+  appliesTo: string;
   siteTlds: string[];
   languages: string[];
   sourceUrl: string;
@@ -53,6 +54,7 @@ function expand(raw: RawRegime): Regime {
     name: raw.name,
     law: raw.law,
     countries: raw.countries,
+    appliesTo: raw.appliesTo,
     siteTlds: raw.siteTlds,
     languages: raw.languages as LetterLanguage[],
     pauses: raw.pauses,

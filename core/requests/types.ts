@@ -117,6 +117,8 @@ export interface Regime {
   law: string;
   /** ISO 3166-1 alpha-2 countries of residence it protects. */
   countries: string[];
+  /** Whom it protects, in one English sentence the interface can show before the user picks it. */
+  appliesTo: string;
   /** Country-code TLDs of sites it usually applies to. */
   siteTlds: string[];
   /** Letters are written in these languages, the first being the usual one. */

@@ -77,6 +77,11 @@ describe('renderLetter', () => {
     expect(withDetails).not.toContain('[describe here');
   });
 
+  it('keeps the lines of a postal address heading the letter, flattening control characters', () => {
+    const body = renderLetter(input({ company: { name: 'Shop', site: 'shop.example', contact: 'Road 1\n\n12345 City\u0007\nGermany' } })).body;
+    expect(body.startsWith('Shop\nRoad 1\n12345 City\nGermany\n')).toBe(true);
+  });
+
   it('withdraws exactly the purposes the consent platform stored as on', () => {
     const body = renderLetter(input({ type: 'withdrawConsent' })).body;
     expect(body).toContain('in particular for: functional, personalisation.');
