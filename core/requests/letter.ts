@@ -56,6 +56,18 @@ export function formatPeriod(period: Duration, lang: LetterLanguage): string {
   return period.amount === 1 ? one : fill(many, { n: String(period.amount) });
 }
 
+/**
+ * A provision as the letter's language names it: the whole-string table of
+ * letterWords.json first, then "GDPR" as DSGVO/RGPD (never the UK GDPR).
+ */
+export function localCitation(citation: string, lang: LetterLanguage): string {
+  const w = WORDS[lang];
+  const table = w.citations as Record<string, string>;
+  if (Object.prototype.hasOwnProperty.call(table, citation)) return table[citation] as string;
+  if (citation.endsWith(' GDPR') && !citation.endsWith(' UK GDPR')) return `${citation.slice(0, -' GDPR'.length)} ${w.gdprName}`;
+  return citation;
+}
+
 function label(table: Record<string, string>, id: string): string {
   return Object.prototype.hasOwnProperty.call(table, id) ? (table[id] as string) : id;
 }
@@ -138,12 +150,12 @@ function context(input: LetterInput): TemplateContext {
       vn: input.regime === 'vnPdpl',
     },
     cite: {
-      main: spec.citations.join(', '),
-      first: spec.citations[0] as string,
-      deadline: spec.deadline.citation,
-      verify: spec.verificationCitation,
-      ack: spec.acknowledgement?.citation ?? '',
-      complaint: regime.complaint.citation,
+      main: spec.citations.map((c) => localCitation(c, lang)).join(', '),
+      first: localCitation(spec.citations[0] as string, lang),
+      deadline: localCitation(spec.deadline.citation, lang),
+      verify: localCitation(spec.verificationCitation, lang),
+      ack: spec.acknowledgement ? localCitation(spec.acknowledgement.citation, lang) : '',
+      complaint: localCitation(regime.complaint.citation, lang),
     },
     verify: {
       reasonableDoubt: spec.verification === 'reasonableDoubt',
@@ -174,7 +186,7 @@ function tidy(text: string): string {
 function citationsOf(input: LetterInput, extra: string[] = []): string[] {
   const spec = requestTypeSpec(input.regime, input.type);
   const all = [...spec.citations, spec.deadline.citation, spec.verificationCitation, ...(spec.acknowledgement ? [spec.acknowledgement.citation] : []), ...extra];
-  return [...new Set(all)];
+  return [...new Set(all.map((c) => localCitation(c, input.language)))];
 }
 
 function render(lang: LetterLanguage, main: string, ctx: TemplateContext, bodyBlock: string, fixedSubject?: string): { subject: string; body: string } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterTemplates, renderFollowUp, renderLetter } from '../../../../core/requests/letter';
+import { letterTemplates, localCitation, renderFollowUp, renderLetter } from '../../../../core/requests/letter';
 import { REGIMES } from '../../../../core/requests/regimes';
 import { LETTER_LANGUAGES, type LetterLanguage } from '../../../../core/requests/types';
 import { EMPTY_FACTS, input } from './fixtures';
@@ -22,7 +22,7 @@ describe('letter matrix', () => {
     expect(letter.subject).toContain('shop.example');
     for (const citation of letter.citations) expect(letter.body).toContain(citation);
     const spec = REGIMES.find((r) => r.id === regime)?.types.find((t) => t.type === type);
-    for (const citation of spec?.citations ?? []) expect(letter.citations).toContain(citation);
+    for (const citation of spec?.citations ?? []) expect(letter.citations).toContain(localCitation(citation, language));
     expect(letter.body).toContain('Lan Nguyen');
     expect(letter.body).toContain('lan@mail.example');
     expect(letter.body).toContain('C-1234');
@@ -106,20 +106,35 @@ describe('renderFollowUp', () => {
 
   it.each(LETTER_LANGUAGES)('writes a reminder and a complaint in %s with the dates and citations', (language) => {
     const reminder = renderFollowUp('reminder', { ...input({ language, today: '2026-04-20' }), original });
-    expect(reminder.body).toContain('Art. 12(3) GDPR');
-    expect(reminder.body).toContain('Art. 77 GDPR');
+    expect(reminder.body).toContain(localCitation('Art. 12(3) GDPR', language));
+    expect(reminder.body).toContain(localCitation('Art. 77 GDPR', language));
     expect(reminder.body).toContain('2026');
     expect(reminder.body).not.toContain('{{');
     const complaint = renderFollowUp('complaint', { ...input({ language, today: '2026-04-20' }), original, authority });
     expect(complaint.body.startsWith(language === 'vi' ? 'Kính gửi: CNIL' : 'CNIL')).toBe(true);
     expect(complaint.body).toContain('75007 Paris');
     expect(complaint.body).toContain('shop.example');
-    expect(complaint.citations).toContain('Art. 77 GDPR');
+    expect(complaint.citations).toContain(localCitation('Art. 77 GDPR', language));
     expect(complaint.body).toContain('_ga');
   });
 
   it('needs an authority for a complaint', () => {
     expect(() => renderFollowUp('complaint', { ...input(), original })).toThrow('authority');
+  });
+});
+
+describe('citations in the letter language', () => {
+  it('names the GDPR as the language does, never the UK GDPR, and Vietnamese law in Vietnamese', () => {
+    expect(localCitation('Art. 15(3) GDPR', 'de')).toBe('Art. 15(3) DSGVO');
+    expect(localCitation('Art. 15(3) GDPR', 'fr')).toBe('Art. 15(3) RGPD');
+    expect(localCitation('Art. 15(3) UK GDPR', 'de')).toBe('Art. 15(3) UK GDPR');
+    expect(localCitation('Art. 15(3) GDPR', 'en')).toBe('Art. 15(3) GDPR');
+    expect(localCitation('Decree 356/2025/ND-CP', 'vi')).toBe('Nghị định số 356/2025/NĐ-CP');
+    const de = renderLetter(input({ language: 'de' }));
+    expect(de.citations).toContain('Art. 15(3) DSGVO');
+    expect(de.body).not.toContain(' GDPR');
+    const fr = renderLetter(input({ language: 'fr' }));
+    expect(fr.body).toContain("dans un délai d'un mois");
   });
 });
 
