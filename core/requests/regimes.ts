@@ -42,7 +42,7 @@ interface RawRegime {
   confirmed: boolean;
   pauses: PauseRule[];
   complaintFollowUp: (Duration & { citation: string; confirmed: boolean }) | null;
-  complaint: { citation: string; confirmed: boolean };
+  complaint: { citation: string; confirmed: boolean; note: string };
   defaults: Omit<Required<RawType>, 'type' | 'citations' | 'primary'>;
   types: RawType[];
 }

@@ -128,7 +128,7 @@ export interface Regime {
   /** How long the supervisory authority has to tell the complainant how it goes. */
   complaintFollowUp: (Duration & { citation: string; confirmed: boolean }) | null;
   /** The provision a complaint to the authority is lodged under. */
-  complaint: { citation: string; confirmed: boolean };
+  complaint: { citation: string; confirmed: boolean; note: string };
   sourceUrl: string;
   confirmed: boolean;
 }

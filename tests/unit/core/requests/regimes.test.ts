@@ -10,6 +10,7 @@ describe('regimes data', () => {
       expect(r.sourceUrl).toMatch(/^https:\/\//);
       expect(r.complaint.citation.length).toBeGreaterThan(3);
       expect(r.appliesTo.length).toBeGreaterThan(30);
+      expect(r.complaint.note.length).toBeGreaterThan(30);
       expect(r.types.length).toBeGreaterThan(0);
       expect(r.types.filter((t) => t.primary === 'get')).toHaveLength(1);
       expect(r.types.filter((t) => t.primary === 'delete')).toHaveLength(1);
