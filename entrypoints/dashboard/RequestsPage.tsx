@@ -35,7 +35,7 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
       rows={rows}
       highlight={openedRequest()}
       regimeName={regimeName}
-      composer={draft && (identity.state ? <ComposerPage key={`${draft.site}|${draft.type}|${identity.state.locked}`} draft={draft} locale={locale} now={now} /> : <Loading />)}
+      composer={draft && (identity.state || identity.error ? <ComposerPage key={`${draft.site}|${draft.type}|${identity.state?.locked}`} draft={draft} locale={locale} now={now} /> : <Loading />)}
       followUp={shownFollowUp && (
         <FollowUpPanel view={followUpView(shownFollowUp, followUp.kind, identity.state?.identity ?? null)} onCopy={copyText} onPrint={printLetter} onClose={() => setFollowUp(null)} />
       )}

@@ -96,4 +96,12 @@ describe('Composer', () => {
     await waitFor(() => expect(screen.getByTestId('composer-notice').textContent).toMatch(/too long for an email link/));
     expect(p.onSend).toHaveBeenCalledWith('mailtoSubjectOnly');
   });
+
+  it('speaks Vietnamese, with the letter in the language chosen for it', () => {
+    renderIn(<Composer {...props(model({ language: 'vi' }))} />, 'vi');
+    expect(screen.getByRole('button', { name: 'Sao chép' })).toBeTruthy();
+    expect(screen.getAllByTestId('composer-contact-source')[0]!.textContent).toBe('từ chính sách quyền riêng tư của trang · chắc chắn 90%');
+    expect(screen.getByTestId('composer-letter').textContent).toContain('Ana Weber');
+    expect(screen.getByTestId('composer-letter').textContent).not.toContain('Dear Sir or Madam');
+  });
 });
