@@ -1,5 +1,6 @@
 import type { RequestInput } from '../../core/messaging/protocol';
 import { noonOf, startOfDay } from '../../core/ledger/days';
+import type { RequestSentData } from '../../core/ledger/eventData';
 import type { RequestRecord } from '../../core/ledger/records';
 import { computeDeadline, type IsoDay, type RegimeId, type RequestStatus, type RequestType } from '../../core/requests';
 import type { LedgerDatabase } from '../db';
@@ -9,16 +10,6 @@ import type { LedgerDatabase } from '../db';
  * (through `requests.*` messages); the dashboard reads them live.
  */
 
-/** `request.sent`: one ledger event per request sent, on the site it was sent to. */
-export interface RequestSentData {
-  id: string;
-  regime: string;
-  type: string;
-  channel: string | null;
-  to: string | null;
-  sentOn: IsoDay;
-  dueDate: IsoDay;
-}
 
 /** Local midnight at the start of an ISO day. */
 export const midnightOf = (day: IsoDay): number => startOfDay(noonOf(day));
