@@ -5,7 +5,7 @@ import type {
   CompanyRecord, ContactCandidate, DeadlineResult, LedgerFacts, Letter, LetterLanguage, MailtoResult, RegimeChoice, RegimeId, RequestType, RequestTypeSpec,
 } from '../../core/requests/types';
 import type { Identity } from '../../core/settings/schema';
-import { formatDate, formatDay } from '../format';
+import { formatDay } from '../format';
 import { useT } from '../i18n';
 import { Notice } from '../ui/Notice';
 import { FactsReview } from './FactsReview';
@@ -222,7 +222,7 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
             <button type="button" class="button primary" disabled={!/^\d{4}-\d{2}-\d{2}$/.test(sentOn)} onClick={() => void confirm()}>{t('composer.didSend.yes')}</button>
             <button type="button" class="button secondary" onClick={() => setPending(null)}>{t('composer.didSend.no')}</button>
           </div>
-          <p class="field-hint">{t('composer.didSend.hint', { date: formatDate(Date.now(), t.locale) })}</p>
+          <p class="field-hint">{t('composer.didSend.hint')}</p>
         </div>
       )}
     </section>

@@ -10,8 +10,9 @@ export function printLetter(): void {
   window.print();
 }
 
-/** Opens a web form in a new tab, or hands a mailto link to the mail client. */
+/** Opens a company's web form in a new tab: only an http(s) address, whatever a data source says. */
 export function openLink(url: string): void {
-  if (url.startsWith('mailto:')) window.location.href = url;
-  else window.open(url, '_blank', 'noopener');
+  const parsed = URL.parse(url);
+  if (parsed?.protocol !== 'https:' && parsed?.protocol !== 'http:') throw new Error(`Not a web address: ${url}`);
+  window.open(parsed.href, '_blank', 'noopener');
 }
