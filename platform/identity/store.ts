@@ -38,13 +38,22 @@ async function clearSettingsIdentity(): Promise<void> {
   await updateSettings((s) => ({ ...s, identity: emptyIdentity() }));
 }
 
+const isEmpty = (identity: Identity) => !identity.name && !identity.email && !identity.postalAddress && !identity.country && identity.accountIds.length === 0;
+
 export async function identityState(): Promise<IdentityState> {
   const sealed = await readSealed();
-  if (!sealed) return { protected: false, locked: false, identity: (await loadSettings()).identity };
+  const plain = (await loadSettings()).identity;
+  if (!sealed) return { protected: false, locked: false, identity: plain };
   const key = await sessionKey();
   if (!key) return { protected: true, locked: true, identity: null };
   try {
-    return { protected: true, locked: false, identity: identitySchema.parse(await open(sealed, key)) };
+    const opened = identitySchema.parse(await open(sealed, key));
+    if (isEmpty(plain)) return { protected: true, locked: false, identity: opened };
+    // A settings file imported since the identity was sealed brought one in plain text: like every imported
+    // setting it replaces the current one, and it is sealed at once so no plaintext stays beside the sealed value.
+    await browser.storage.local.set({ [SEALED_KEY]: await seal(plain, key, sealed.kdf) });
+    await clearSettingsIdentity();
+    return { protected: true, locked: false, identity: plain };
   } catch (error) {
     if (!(error instanceof WrongPassphraseError)) throw error;
     // The session key belongs to an older sealing: forget it and ask again.

@@ -8,7 +8,7 @@ import {
   identityState, lockIdentity, protectIdentity, saveIdentity, SEALED_KEY, SESSION_KEY, unlockIdentity, unprotectIdentity,
 } from '../../../platform/identity/store';
 import type { CallerContext } from '../../../platform/messaging/router';
-import { loadSettings } from '../../../platform/settingsStorage';
+import { loadSettings, updateSettings } from '../../../platform/settingsStorage';
 
 const ana: Identity = {
   name: 'Nguyễn Thị Ana',
@@ -81,6 +81,19 @@ describe('identity store', () => {
     await expect(unprotectIdentity(PASS)).resolves.toEqual({ ok: true, state: { protected: false, locked: false, identity: changed } });
     expect((await loadSettings()).identity).toEqual(changed);
     expect((await fakeBrowser.storage.local.get(SEALED_KEY))[SEALED_KEY]).toBeUndefined();
+  });
+
+  it('seals an identity that an imported settings file brought in plain text, once unlocked', async () => {
+    await saveIdentity(ana);
+    await protectIdentity(PASS);
+    await lockIdentity();
+    const imported = { ...ana, name: 'Ana Imported' };
+    await updateSettings((s) => ({ ...s, identity: imported }));
+    await expect(identityState()).resolves.toMatchObject({ locked: true, identity: null });
+    await unlockIdentity(PASS);
+    await expect(identityState()).resolves.toEqual({ protected: true, locked: false, identity: imported });
+    expect((await loadSettings()).identity.name).toBe('');
+    expect(await localText()).not.toContain('Ana Imported');
   });
 
   it('refuses a passphrase shorter than 8 characters and keeps the identity in plain settings', async () => {
