@@ -22,7 +22,7 @@ interface RequestListProps {
 }
 
 const NEXT: Partial<Record<RequestStatus, RequestStatus[]>> = {
-  draft: [],
+  draft: ['sent'],
   sent: ['acknowledged', 'extended', 'answered', 'closed'],
   acknowledged: ['extended', 'answered', 'closed'],
   extended: ['answered', 'closed'],

@@ -22,6 +22,14 @@ function deadlineFields(regime: string, type: string, sentOn: IsoDay, extended: 
   return { dueDate: deadline.dueDate, extendedDueDate: deadline.extendedDueDate, dueAt: midnightOf(deadline.dueDate) };
 }
 
+/** The `request.sent` ledger event of a request that just went out. */
+async function logSent(db: LedgerDatabase, record: RequestRecord, sentOn: IsoDay, now: number): Promise<void> {
+  const data: RequestSentData = {
+    id: record.id, regime: record.regime, type: record.type, channel: record.channel, to: record.contact?.value ?? null, sentOn, dueDate: record.dueDate!,
+  };
+  await db.events.add({ site: record.site, at: now, kind: 'request.sent', data });
+}
+
 /** Stores a draft, or a sent request with its due day; a sent request also gets its `request.sent` event. */
 export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: number): Promise<RequestRecord> {
   return db.transaction('rw', db.requests, db.events, async () => {
@@ -49,13 +57,7 @@ export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: 
       ...(input.sentOn ? deadlineFields(input.regime, input.type, input.sentOn, false) : {}),
     };
     await db.requests.put(record);
-    if (input.sentOn) {
-      const data: RequestSentData = {
-        id: record.id, regime: record.regime, type: record.type, channel: record.channel, to: record.contact?.value ?? null,
-        sentOn: input.sentOn, dueDate: record.dueDate!,
-      };
-      await db.events.add({ site: record.site, at: now, kind: 'request.sent', data });
-    }
+    if (input.sentOn) await logSent(db, record, input.sentOn, now);
     return record;
   });
 }
@@ -65,7 +67,7 @@ export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: 
  * (and so its due day); `extended` moves the due day to the extended one.
  */
 export async function setRequestStatus(db: LedgerDatabase, id: string, status: RequestStatus, on: IsoDay, now: number): Promise<RequestRecord> {
-  return db.transaction('rw', db.requests, async () => {
+  return db.transaction('rw', db.requests, db.events, async () => {
     const record = await db.requests.get(id);
     if (!record) throw new Error(`No request ${id}`);
     if (record.status === 'draft' && status !== 'sent') throw new Error('Send the request before tracking its answer.');
@@ -76,6 +78,8 @@ export async function setRequestStatus(db: LedgerDatabase, id: string, status: R
       Object.assign(next, { dueDate: record.extendedDueDate, dueAt: midnightOf(record.extendedDueDate) });
     }
     await db.requests.put(next);
+    // A draft the user sent by other means: it goes out now, and the ledger says so (a corrected day does not log twice).
+    if (status === 'sent' && record.status === 'draft') await logSent(db, next, on, now);
     return next;
   });
 }

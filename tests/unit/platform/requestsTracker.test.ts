@@ -43,6 +43,15 @@ describe('the request tracker', () => {
     await expect(saveRequest(db, input({ id: draft.id }), 3_000)).rejects.toThrow(/already sent/);
   });
 
+  it('tracks a draft marked sent from the tracker, and logs it once', async () => {
+    const draft = await saveRequest(db, input({ sentOn: null, channel: null }), 1_000);
+    await expect(setRequestStatus(db, draft.id, 'answered', '2026-03-01', 1_500)).rejects.toThrow(/Send the request/);
+    const sent = await setRequestStatus(db, draft.id, 'sent', '2026-01-31', 2_000);
+    expect(sent).toMatchObject({ status: 'sent', dueDate: '2026-03-02', sentAt: midnightOf('2026-01-31') });
+    await setRequestStatus(db, draft.id, 'sent', '2026-02-02', 3_000);
+    expect(await db.events.where('kind').equals('request.sent').count()).toBe(1);
+  });
+
   it('moves the due day when the company extends, and records each status', async () => {
     const record = await saveRequest(db, input({ sentOn: '2026-05-04' }), 1_000);
     const extended = await setRequestStatus(db, record.id, 'extended', '2026-05-20', 2_000);
