@@ -18,7 +18,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Why each permission is needed: docs/permissions.md.
-    permissions: ['storage', 'scripting', 'declarativeNetRequest', 'cookies', 'webRequest', 'alarms'],
+    permissions: ['storage', 'scripting', 'declarativeNetRequest', 'cookies', 'webRequest', 'alarms', 'notifications'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     // entrypoints/frame-start.ts, an unlisted script declared here so that WXT's

@@ -2,9 +2,11 @@ import { browser } from 'wxt/browser';
 import { contentSchemas, extensionSchemas } from '../core/messaging/schemas';
 import { consentHandlers } from './handlers/consent';
 import { dataHandlers } from './handlers/data';
+import { identityHandlers } from './handlers/identity';
 import { ledgerHandlers } from './handlers/ledger';
 import { observeHandlers } from './handlers/observe';
 import { pageHandlers } from './handlers/page';
+import { requestHandlers } from './handlers/requests';
 import { settingsHandlers } from './handlers/settings';
 import { siteHandlers } from './handlers/site';
 import { tabHandlers } from './handlers/tab';
@@ -13,10 +15,11 @@ import { applyGpc } from './gpc/signal';
 import { startCookieWatch } from './ledger/cookieWatch';
 import { startThirdPartyLedger } from './ledger/thirdParties';
 import { startRetention } from './ledger/retention';
+import { startReminders } from './requests/reminders';
 import { loadSettings, onSettingsChanged } from './settingsStorage';
 import { forgetTab } from './tabFrames';
 
-export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers, observeHandlers, ledgerHandlers];
+export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers, observeHandlers, ledgerHandlers, identityHandlers, requestHandlers];
 
 /** Wires the background's listeners. Listeners are added synchronously so a woken worker sees its event. */
 export function startBackground(): void {
@@ -37,6 +40,7 @@ export function startBackground(): void {
   browser.runtime.onStartup.addListener(syncGpc);
   syncGpc();
   startRetention();
+  startReminders();
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason !== 'install') return;
     const settings = await loadSettings();

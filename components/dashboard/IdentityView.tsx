@@ -1,16 +1,56 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { IdentityState, UnlockResult } from '../../core/messaging/protocol';
 import type { Identity } from '../../core/settings/schema';
 import { useT } from '../i18n';
+import { Loading } from '../ui/Loading';
 import { Notice } from '../ui/Notice';
+import { PassphrasePanel } from '../requests/PassphrasePanel';
+import { UnlockForm } from '../requests/UnlockForm';
 
 interface IdentityViewProps {
+  state: IdentityState | null;
+  onSave: (identity: Identity) => Promise<void>;
+  onProtect: (passphrase: string) => Promise<void>;
+  onUnlock: (passphrase: string) => Promise<UnlockResult>;
+  onLock: () => Promise<void>;
+  onUnprotect: (passphrase: string) => Promise<UnlockResult>;
+}
+
+const EMPTY: Identity = { name: '', email: '', postalAddress: '', country: '', accountIds: [] };
+
+/** The identity page: the form once the identity can be read, else the unlock form. */
+export function IdentityView({ state, onSave, onProtect, onUnlock, onLock, onUnprotect }: IdentityViewProps) {
+  const t = useT();
+  if (!state) return <Loading />;
+  return (
+    <>
+      {state.locked ? (
+        <>
+          <header class="page-header">
+            <h1>{t('identity.title')}</h1>
+            <p class="lead">{t('identity.lead')}</p>
+          </header>
+          <section class="panel" data-testid="identity-locked">
+            <p>{t('identity.locked')}</p>
+            <UnlockForm onUnlock={onUnlock} />
+          </section>
+        </>
+      ) : (
+        <IdentityForm identity={state.identity ?? EMPTY} onSave={onSave} />
+      )}
+      <PassphrasePanel state={state} onProtect={onProtect} onLock={onLock} onUnprotect={onUnprotect} />
+    </>
+  );
+}
+
+interface IdentityFormProps {
   identity: Identity;
   onSave: (identity: Identity) => Promise<void>;
 }
 
 type Status = { tone: 'success' | 'error'; text: string } | null;
 
-export function IdentityView({ identity, onSave }: IdentityViewProps) {
+function IdentityForm({ identity, onSave }: IdentityFormProps) {
   const t = useT();
   const [draft, setDraft] = useState<Identity>(identity);
   const [status, setStatus] = useState<Status>(null);

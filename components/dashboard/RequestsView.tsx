@@ -1,58 +1,52 @@
-import type { RequestRecord } from '../../core/ledger/records';
-import { formatDate } from '../format';
+import type { ComponentChildren } from 'preact';
+import type { FollowUpKind, RequestStatus } from '../../core/requests/types';
 import { useT } from '../i18n';
+import { RequestList, type TrackedRow } from '../requests/RequestList';
 import { Icon } from '../ui/Icon';
-import { Notice } from '../ui/Notice';
 
 interface RequestsViewProps {
-  requests: RequestRecord[] | undefined;
-  /** A request the user started from a site's page; the composer that writes it comes later. */
-  draft: { site: string; type: 'access' | 'erasure' } | null;
+  /** Overdue first, then by due day; undefined while read. */
+  rows: TrackedRow[] | undefined;
+  /** The composer, when a request is being written (`#/requests?site=…&type=…`). */
+  composer: ComponentChildren;
+  /** A follow-up letter or reply checklist being shown. */
+  followUp: ComponentChildren;
+  highlight: string | null;
+  regimeName: (id: string) => string;
+  onStatus: (id: string, status: RequestStatus) => void;
+  onFollowUp: (id: string, kind: FollowUpKind | 'checklist') => void;
+  onDelete: (id: string) => void;
+  onExportIcs: () => void;
 }
 
-export function RequestsView({ requests, draft }: RequestsViewProps) {
+export function RequestsView({ rows, composer, followUp, highlight, regimeName, onStatus, onFollowUp, onDelete, onExportIcs }: RequestsViewProps) {
   const t = useT();
+  const overdue = rows?.filter((r) => r.status === 'overdue').length ?? 0;
   return (
     <>
       <header class="page-header">
         <h1>{t('requests.title')}</h1>
         <p class="lead">{t('requests.lead')}</p>
       </header>
-      {draft && (
-        <Notice tone="info">
-          <span data-testid="request-draft">{t(draft.type === 'access' ? 'requests.draft.access' : 'requests.draft.erasure', { site: draft.site })}</span>
-        </Notice>
-      )}
-      {requests === undefined ? (
+      {composer}
+      {followUp}
+      <h2 class="section-title">{t('requests.tracker')}</h2>
+      {rows === undefined ? (
         <p class="muted" role="status">{t('common.loading')}</p>
-      ) : requests.length === 0 ? (
+      ) : rows.length === 0 ? (
         <div class="empty">
           <Icon name="mail" size={36} />
           <h2>{t('requests.empty.title')}</h2>
           <p>{t('requests.empty.body')}</p>
         </div>
       ) : (
-        <table class="table">
-          <caption class="visually-hidden">{t('requests.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sites.col.site')}</th>
-              <th scope="col">{t('requests.col.type')}</th>
-              <th scope="col">{t('requests.col.status')}</th>
-              <th scope="col">{t('requests.col.due')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{r.site}</th>
-                <td>{r.type}</td>
-                <td>{r.status}</td>
-                <td>{r.dueAt === null ? '—' : formatDate(r.dueAt, t.locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          {overdue > 0 && <p class="overdue-line" role="status">{t('requests.overdueCount', { count: overdue })}</p>}
+          <RequestList rows={rows} highlight={highlight} regimeName={regimeName} onStatus={onStatus} onFollowUp={onFollowUp} onDelete={onDelete} />
+          <div class="actions">
+            <button type="button" class="button secondary" onClick={onExportIcs}>{t('requests.ics')}</button>
+          </div>
+        </>
       )}
     </>
   );

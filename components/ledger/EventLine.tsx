@@ -1,8 +1,8 @@
 import type { ConsentRecord } from '../../core/consent/record';
-import type { CookieViolationData, FormFieldsData, GpcDeclarationData, PermissionPromptData } from '../../core/ledger/eventData';
+import type { CookieViolationData, FormFieldsData, GpcDeclarationData, PermissionPromptData, RequestSentData } from '../../core/ledger/eventData';
 import type { LedgerEvent } from '../../core/ledger/records';
 import type { MessageKey, Translate } from '../../core/i18n/translate';
-import { formatList } from '../format';
+import { formatDay, formatList } from '../format';
 import { useT } from '../i18n';
 import { fieldName, permissionName, permissionResult, purposeWord } from './words';
 
@@ -43,6 +43,11 @@ export function describeEvent(t: Translate, event: LedgerEvent): string {
     case 'permission.prompt': {
       const p = data as unknown as PermissionPromptData;
       return t('event.permission', { permission: permissionName(t, p.permission).toLocaleLowerCase(t.locale), result: permissionResult(t, p.result) });
+    }
+    case 'request.sent': {
+      const r = data as unknown as RequestSentData;
+      const type = t(`request.type.${r.type}` as MessageKey);
+      return t(r.to ? 'event.requestSent.to' : 'event.requestSent', { type: type.startsWith('request.type.') ? String(r.type) : type, to: String(r.to ?? ''), date: formatDay(String(r.dueDate), t.locale, true) });
     }
     default:
       return t('event.other', { kind: event.kind });

@@ -12,6 +12,7 @@ import { Icon } from '../ui/Icon';
 import { Logo } from '../ui/Logo';
 import { Switch } from '../ui/Switch';
 import { formatDate } from '../format';
+import { RequestButtons } from './RequestButtons';
 import { TodaySection } from './TodaySection';
 
 export interface PopupViewProps {
@@ -131,6 +132,7 @@ export function PopupView({ status, settings, siteRecord, purposes, consent, tod
           <Card title={t('card.requests.title')} icon="mail" testId="card-requests">
             <p class="muted">{t('card.requests.empty')}</p>
           </Card>
+          <RequestButtons site={site} onOpenDashboard={onOpenDashboard} />
         </div>
       )}
 

@@ -3,7 +3,7 @@ import type { CookiePurpose } from './records';
 
 /**
  * The `data` of each ledger event kind the interface knows. Kinds added later
- * (`policy.*`, `request.*`) are shown with a generic line until they get one.
+ * (`policy.*`) are shown with a generic line until they get one.
  */
 
 /** `gpc.declaration`: what the site's `/.well-known/gpc.json` says. */
@@ -27,7 +27,20 @@ export type FormFieldsData = FormFieldsReport;
 /** `permission.prompt`: a permission the page asked for, and the answer. */
 export type PermissionPromptData = PermissionReport;
 
-export const EVENT_KINDS = ['consent.answer', 'gpc.declaration', 'cookie.violation', 'form.fields', 'permission.prompt'] as const;
+/** `request.sent`: the user sent the site a rights request (one event per request). */
+export interface RequestSentData {
+  /** The request's row in the `requests` table. */
+  id: string;
+  regime: string;
+  type: string;
+  channel: string | null;
+  to: string | null;
+  /** `YYYY-MM-DD` days. */
+  sentOn: string;
+  dueDate: string;
+}
+
+export const EVENT_KINDS = ['consent.answer', 'gpc.declaration', 'cookie.violation', 'form.fields', 'permission.prompt', 'request.sent'] as const;
 export type KnownEventKind = (typeof EVENT_KINDS)[number];
 
 /** Event kinds the Site detail page gives a section of their own (besides consent). */

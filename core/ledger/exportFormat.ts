@@ -88,6 +88,14 @@ const requestRow = z.strictObject({
   createdAt: time,
   sentAt: time.nullable(),
   dueAt: time.nullable(),
+  language: text(10),
+  channel: text(20).nullable(),
+  contact: z.strictObject({ channel: text(20), value: text(2000), source: text(40), confidence: z.number().min(0).max(1) }).nullable(),
+  subject: text(1000),
+  body: text(100_000),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  extendedDueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  history: z.array(z.strictObject({ status: text(100), at: time })).max(1000),
 });
 
 /** One schema per table: strict, so a field the format does not have is named, not carried along. */

@@ -101,7 +101,7 @@ export interface PolicyRecord {
   text: string;
 }
 
-/** A rights request the user prepared or sent. */
+/** A rights request the user prepared or sent (core/requests names the regimes, types and statuses). */
 export interface RequestRecord {
   id: string;
   site: string;
@@ -109,8 +109,31 @@ export interface RequestRecord {
   type: string;
   status: string;
   createdAt: number;
+  /** Local midnight of the day it was sent (the day the law counts from). */
   sentAt: number | null;
+  /** Local midnight of the day the answer is due, the extension included once granted. */
   dueAt: number | null;
+  /** Letter language. */
+  language: string;
+  /** How it went out: mailto, copy, eml, print or webForm; null while a draft. */
+  channel: string | null;
+  /** Where it was addressed, where that address came from, and how sure that source is. */
+  contact: RequestContact | null;
+  subject: string;
+  /** The letter as sent. */
+  body: string;
+  /** `YYYY-MM-DD` due day as the deadline engine computed it, and the day if the company extends. */
+  dueDate: string | null;
+  extendedDueDate: string | null;
+  /** Every status change, oldest first. */
+  history: { status: string; at: number }[];
+}
+
+export interface RequestContact {
+  channel: string;
+  value: string;
+  source: string;
+  confidence: number;
 }
 
 /** A site row with nothing counted yet. */

@@ -1,9 +1,10 @@
-import type { Settings, SiteOverride } from '../settings/schema';
+import type { Identity, Settings, SiteOverride } from '../settings/schema';
+import type { IsoDay, LetterLanguage, RegimeId, RequestStatus, RequestType } from '../requests/types';
 import type { SettingsProblem } from '../settings/problems';
 import type { HeuristicReport } from '../consent/heuristic/report';
 import type { ConsentRecord } from '../consent/record';
 import type { LedgerProblem } from '../ledger/importProblems';
-import type { FieldKind, PermissionKind } from '../ledger/records';
+import type { FieldKind, PermissionKind, RequestContact, RequestRecord } from '../ledger/records';
 
 /**
  * A message of the autoconsent engine, relayed from the content script. Its
@@ -86,6 +87,33 @@ export type LedgerImportResult =
   | { ok: true; added: Record<string, number>; skipped: number }
   | { ok: false; problems: LedgerProblem[] };
 
+/**
+ * Where the identity stands. `protected`: sealed with a passphrase; `locked`:
+ * sealed and not unlocked in this browser session, so `identity` is null.
+ */
+export interface IdentityState {
+  protected: boolean;
+  locked: boolean;
+  identity: Identity | null;
+}
+
+export type UnlockResult = { ok: true; state: IdentityState } | { ok: false; reason: 'wrongPassphrase' };
+
+/** A request as the composer hands it over: a draft (`sentOn` null) or sent on a day. */
+export interface RequestInput {
+  /** Given to update a stored draft. */
+  id?: string;
+  site: string;
+  regime: RegimeId;
+  type: RequestType;
+  language: LetterLanguage;
+  contact: RequestContact | null;
+  subject: string;
+  body: string;
+  channel: 'mailto' | 'copy' | 'eml' | 'print' | 'webForm' | null;
+  sentOn: IsoDay | null;
+}
+
 /** Sent by the extension's own pages (popup, dashboard, onboarding). */
 export interface ExtensionMessages {
   'settings.get': { request: Record<string, never>; response: Settings };
@@ -102,6 +130,20 @@ export interface ExtensionMessages {
   'ledger.eraseSite': { request: { site: string }; response: { erased: true } };
   /** Merges an exported ledger file into the database, or refuses it whole. */
   'ledger.import': { request: { text: string }; response: LedgerImportResult };
+  /** The identity for letters; only extension pages may ask, never content scripts. */
+  'identity.get': { request: Record<string, never>; response: IdentityState };
+  'identity.save': { request: { identity: Identity }; response: IdentityState };
+  /** Seals the identity with a passphrase and unlocks it for this browser session. */
+  'identity.protect': { request: { passphrase: string }; response: IdentityState };
+  'identity.unlock': { request: { passphrase: string }; response: UnlockResult };
+  'identity.lock': { request: Record<string, never>; response: IdentityState };
+  /** Removes the passphrase: the identity goes back into the settings. */
+  'identity.unprotect': { request: { passphrase: string }; response: UnlockResult };
+  /** Stores a draft, or a request sent on a day with its due date computed, and schedules its reminders. */
+  'requests.save': { request: { request: RequestInput }; response: RequestRecord };
+  /** Moves a request on (acknowledged, extended, answered, complaint filed, closed) on a day. */
+  'requests.setStatus': { request: { id: string; status: RequestStatus; on: IsoDay }; response: RequestRecord };
+  'requests.delete': { request: { id: string }; response: { deleted: true } };
 }
 
 export type ContentMessageName = keyof ContentMessages;

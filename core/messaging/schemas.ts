@@ -1,6 +1,7 @@
 import { KNOWN_ADAPTER_IDS } from '../consent/containers';
 import { z } from 'zod';
-import { settingsSchemaV2 } from '../settings/schema';
+import { identitySchema, settingsSchemaV2 } from '../settings/schema';
+import { LETTER_LANGUAGES, REGIME_IDS, REQUEST_STATUSES, REQUEST_TYPES } from '../requests/types';
 import { MAX_SETTINGS_FILE_BYTES } from '../settings/file';
 import { MAX_LEDGER_FILE_CHARS } from '../ledger/exportFormat';
 import { FIELD_KINDS, PERMISSION_KINDS } from '../ledger/records';
@@ -65,6 +66,26 @@ const permission = z.strictObject({
   result: z.enum(['granted', 'denied', 'dismissed', 'unknown']),
 });
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const passphrase = z.strictObject({ passphrase: z.string().min(1).max(1000) });
+const requestInput = z.strictObject({
+  id: z.string().min(1).max(200).optional(),
+  site,
+  regime: z.enum(REGIME_IDS),
+  type: z.enum(REQUEST_TYPES),
+  language: z.enum(LETTER_LANGUAGES),
+  contact: z.strictObject({
+    channel: z.enum(['email', 'webForm', 'postal']),
+    value: z.string().min(1).max(2000),
+    source: z.enum(['policy', 'companyIndex', 'user']),
+    confidence: z.number().min(0).max(1),
+  }).nullable(),
+  subject: z.string().max(1000),
+  body: z.string().max(100_000),
+  channel: z.enum(['mailto', 'copy', 'eml', 'print', 'webForm']).nullable(),
+  sentOn: isoDay.nullable(),
+});
+
 /** A ledger file may be large: the file format's own limit. */
 export const MAX_LEDGER_IMPORT_CHARS = MAX_LEDGER_FILE_CHARS;
 
@@ -93,4 +114,13 @@ export const extensionSchemas: Record<ExtensionMessageName, z.ZodType> = {
   'consent.answerAgain': z.strictObject({ tabId: z.number().int().nonnegative() }),
   'ledger.eraseSite': z.strictObject({ site }),
   'ledger.import': z.strictObject({ text: z.string().max(MAX_LEDGER_IMPORT_CHARS) }),
+  'identity.get': empty,
+  'identity.save': z.strictObject({ identity: identitySchema }),
+  'identity.protect': passphrase,
+  'identity.unlock': passphrase,
+  'identity.lock': empty,
+  'identity.unprotect': passphrase,
+  'requests.save': z.strictObject({ request: requestInput }),
+  'requests.setStatus': z.strictObject({ id: z.string().min(1).max(200), status: z.enum(REQUEST_STATUSES), on: isoDay }),
+  'requests.delete': z.strictObject({ id: z.string().min(1).max(200) }),
 };

@@ -4,9 +4,7 @@ import { RETENTION_DAYS } from '../../core/settings/schema';
 import { serializeSettings } from '../../core/settings/file';
 import type { Settings } from '../../core/settings/schema';
 import { DataView, type ImportOutcome } from '../../components/dashboard/DataView';
-import { IdentityView } from '../../components/dashboard/IdentityView';
 import { PreferencesView } from '../../components/dashboard/PreferencesView';
-import { RequestsView } from '../../components/dashboard/RequestsView';
 import { Shell, type Section } from '../../components/dashboard/Shell';
 import { SiteDetailView } from '../../components/dashboard/SiteDetailView';
 import { Root } from '../../components/Root';
@@ -19,6 +17,8 @@ import { useLiveQuery } from '../../stores/live';
 import { useTranslator } from '../../stores/locale';
 import { startRouteSync, useRouteStore, type Route } from '../../stores/route';
 import { startSettingsSync, useSettingsStore } from '../../stores/settings';
+import { IdentityPage } from './IdentityPage';
+import { RequestsPage } from './RequestsPage';
 import { SitesPage } from './SitesPage';
 import { useSiteLedger } from './useSiteLedger';
 
@@ -62,9 +62,7 @@ function RouteView({ route, settings, save }: { route: Route; settings: Settings
   const [now] = useState(() => Date.now());
   // Each list is read only on its own page: with 10,000 sites, Site detail should not wait for the Sites table.
   const onSites = route.name === 'sites';
-  const onRequests = route.name === 'requests';
   const sites = useLiveQuery(() => (onSites ? queries.allSites() : Promise.resolve(undefined)), [onSites]);
-  const requests = useLiveQuery(() => (onRequests ? queries.allRequests() : Promise.resolve(undefined)), [onRequests]);
   const siteName = route.name === 'site' ? route.site : null;
   const siteRecord = useLiveQuery(() => (siteName ? queries.site(siteName) : Promise.resolve(null)), [siteName]);
   const ledgerStore = useLedgerStore();
@@ -90,11 +88,11 @@ function RouteView({ route, settings, save }: { route: Route; settings: Settings
         />
       );
     case 'requests':
-      return <RequestsView requests={requests} draft={route.draft} />;
+      return <RequestsPage draft={route.draft} />;
     case 'preferences':
       return <PreferencesView settings={settings} purposes={PURPOSES} onChange={(next) => void save(next)} />;
     case 'identity':
-      return <IdentityView identity={settings.identity} onSave={async (identity) => void (await save({ ...settings, identity }))} />;
+      return <IdentityPage />;
     case 'data':
       return (
         <DataView

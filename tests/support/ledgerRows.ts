@@ -39,6 +39,6 @@ export function sampleRows(): LedgerRows {
       thirdParty('news.test', '2024-05-02', 'cdn.example', 3_000),
     ],
     policies: [{ site: 'shop.test', url: 'https://shop.test/privacy', fetchedAt: 4_000, hash: 'h1', text: 'We keep your data.' }],
-    requests: [{ id: 'r1', site: 'shop.test', regime: 'gdpr', type: 'access', status: 'draft', createdAt: 5_000, sentAt: null, dueAt: null }],
+    requests: [{ id: 'r1', site: 'shop.test', regime: 'gdpr', type: 'access', status: 'draft', createdAt: 5_000, sentAt: null, dueAt: null, language: 'en', channel: null, contact: null, subject: 'Access request', body: 'Dear Sir or Madam', dueDate: null, extendedDueDate: null, history: [{ status: 'draft', at: 5_000 }] }],
   };
 }

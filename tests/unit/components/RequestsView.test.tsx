@@ -1,8 +1,29 @@
-import { screen } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { RequestsView } from '../../../components/dashboard/RequestsView';
+import { RequestButtons } from '../../../components/popup/RequestButtons';
+import type { RequestRecord } from '../../../core/ledger/records';
 import { parseRoute } from '../../../stores/route';
+import { trackerRows } from '../../../stores/requests';
 import { renderIn } from './render';
+
+const midnight = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).getTime();
+};
+
+function request(id: string, site: string, status: string, sentOn: string | null, dueDate: string | null): RequestRecord {
+  return {
+    id, site, regime: 'gdpr', type: 'access', status, createdAt: 1, sentAt: sentOn ? midnight(sentOn) : null, dueAt: dueDate ? midnight(dueDate) : null,
+    language: 'en', channel: sentOn ? 'mailto' : null, contact: { channel: 'email', value: `privacy@${site}`, source: 'policy', confidence: 0.9 },
+    subject: 'Access request', body: 'Letter', dueDate, extendedDueDate: null, history: [],
+  };
+}
+
+const view = (rows: ReturnType<typeof trackerRows> | undefined, over: Partial<Parameters<typeof RequestsView>[0]> = {}) => ({
+  rows, composer: null, followUp: null, highlight: null, regimeName: (id: string) => id.toUpperCase(),
+  onStatus: vi.fn(), onFollowUp: vi.fn(), onDelete: vi.fn(), onExportIcs: vi.fn(), ...over,
+});
 
 describe('Requests started from a site', () => {
   it('reads the site and the kind of request from the hash, and nothing else', () => {
@@ -10,13 +31,56 @@ describe('Requests started from a site', () => {
     expect(parseRoute('#/requests?site=a.vn&type=erasure')).toEqual({ name: 'requests', draft: { site: 'a.vn', type: 'erasure' } });
     expect(parseRoute('#/requests?site=a.vn&type=sell')).toEqual({ name: 'requests', draft: null });
     expect(parseRoute('#/requests')).toEqual({ name: 'requests', draft: null });
-    expect(parseRoute('#/sites/shop.example')).toEqual({ name: 'site', site: 'shop.example' });
   });
 
-  it('says the composer is coming, for the site asked about', () => {
-    const { rerender } = renderIn(<RequestsView requests={[]} draft={{ site: 'shop.example', type: 'erasure' }} />);
-    expect(screen.getByTestId('request-draft').textContent).toContain('You asked to have shop.example delete your data.');
-    rerender(<RequestsView requests={[]} draft={null} />);
-    expect(screen.queryByTestId('request-draft')).toBeNull();
+  it('the popup\'s two buttons open the composer for the site, filled in for access or erasure', () => {
+    const open = vi.fn();
+    renderIn(<RequestButtons site="shop.example" onOpenDashboard={open} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Get my data' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete my data' }));
+    expect(open.mock.calls).toEqual([['requests?site=shop.example&type=access'], ['requests?site=shop.example&type=erasure']]);
+  });
+});
+
+describe('the tracker', () => {
+  const records = [
+    request('later', 'later.example', 'sent', '2026-03-10', '2026-04-10'),
+    request('late', 'late.example', 'sent', '2026-01-05', '2026-02-05'),
+    request('draft', 'draft.example', 'draft', null, null),
+    request('sooner', 'sooner.example', 'acknowledged', '2026-03-01', '2026-04-01'),
+  ];
+
+  it('lists overdue requests first, then by due day, drafts last', () => {
+    const rows = trackerRows(records, '2026-03-20');
+    expect(rows.map((r) => [r.record.id, r.status])).toEqual([['late', 'overdue'], ['sooner', 'acknowledged'], ['later', 'sent'], ['draft', 'draft']]);
+  });
+
+  it('shows status badges and due days, says how many are overdue, and offers the next steps', () => {
+    const props = view(trackerRows(records, '2026-03-20'));
+    renderIn(<RequestsView {...props} />);
+    const rows = screen.getAllByTestId('request-row');
+    expect(rows.map((r) => r.querySelector('th')!.firstChild!.textContent)).toEqual(['late.example', 'sooner.example', 'later.example', 'draft.example']);
+    expect(screen.getAllByTestId('request-status').map((s) => s.textContent)).toEqual(['Overdue', 'Acknowledged', 'Sent', 'Draft']);
+    expect(screen.getAllByTestId('request-due')[0]!.textContent).toBe('5 Feb 2026');
+    expect(screen.getByText('1 request is overdue.')).toBeTruthy();
+    const first = rows[0]!;
+    fireEvent.click(first.querySelector('button')!);
+    expect(props.onStatus).toHaveBeenCalledWith('late', 'answered');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Complain to the authority' })[0]!);
+    expect(props.onFollowUp).toHaveBeenCalledWith('late', 'complaint');
+    fireEvent.click(screen.getByRole('button', { name: 'Add the deadlines to my calendar (.ics)' }));
+    expect(props.onExportIcs).toHaveBeenCalled();
+  });
+
+  it('speaks Vietnamese', () => {
+    renderIn(<RequestsView {...view(trackerRows(records, '2026-03-20'))} />, 'vi');
+    expect(screen.getAllByTestId('request-status').map((s) => s.textContent)).toEqual(['Quá hạn', 'Đã xác nhận', 'Đã gửi', 'Bản nháp']);
+    expect(screen.getByText('1 yêu cầu đã quá hạn.')).toBeTruthy();
+  });
+
+  it('says when there is nothing yet, and shows the composer it is given', () => {
+    renderIn(<RequestsView {...view([], { composer: <p data-testid="the-composer">composer</p> })} />);
+    expect(screen.getByText('No requests yet')).toBeTruthy();
+    expect(screen.getByTestId('the-composer')).toBeTruthy();
   });
 });

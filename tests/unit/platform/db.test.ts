@@ -28,7 +28,7 @@ describe('ledger database', () => {
     db = new LedgerDatabase(`test-${Math.random()}`);
     await recordVisit(db, 'a.com', 1);
     await db.events.add({ site: 'a.com', at: 1, kind: 'test', data: {} });
-    await db.requests.add({ id: 'r1', site: 'a.com', regime: 'gdpr', type: 'access', status: 'draft', createdAt: 1, sentAt: null, dueAt: null });
+    await db.requests.add({ id: 'r1', site: 'a.com', regime: 'gdpr', type: 'access', status: 'draft', createdAt: 1, sentAt: null, dueAt: null, language: 'en', channel: null, contact: null, subject: 'Access request', body: 'Dear Sir or Madam', dueDate: null, extendedDueDate: null, history: [{ status: 'draft', at: 1 }] });
     await eraseDatabase(db);
     expect(await Promise.all(db.everyTable.map((t) => t.count()))).toEqual([0, 0, 0, 0, 0, 0]);
   });
@@ -68,7 +68,7 @@ describe('ledger database', () => {
       { site: 'b.vn', at: 2, kind: 'gpc.declaration', data: { declared: false, lastUpdate: null } },
     ]);
     await v1.table('policies').add({ site: 'a.com', url: 'https://a.com/privacy', fetchedAt: 4, hash: 'h', text: 't' });
-    await v1.table('requests').add({ id: 'r1', site: 'a.com', regime: 'gdpr', type: 'access', status: 'draft', createdAt: 1, sentAt: null, dueAt: null });
+    await v1.table('requests').add({ id: 'r1', site: 'a.com', regime: 'gdpr', type: 'access', status: 'draft', createdAt: 1, sentAt: null, dueAt: null, language: 'en', channel: null, contact: null, subject: 'Access request', body: 'Dear Sir or Madam', dueDate: null, extendedDueDate: null, history: [{ status: 'draft', at: 1 }] });
     v1.close();
 
     db = new LedgerDatabase(name);

@@ -1,0 +1,90 @@
+import type { MessageKey } from '../../core/i18n/translate';
+import type { RequestRecord } from '../../core/ledger/records';
+import type { FollowUpKind, RequestStatus, RequestType } from '../../core/requests/types';
+import { formatDay } from '../format';
+import { useT } from '../i18n';
+
+/** A stored request and its status today (`overdue` once its due day has passed without an answer). */
+export interface TrackedRow {
+  record: RequestRecord;
+  status: RequestStatus;
+}
+
+interface RequestListProps {
+  /** Overdue first, then by due day. */
+  rows: TrackedRow[];
+  /** The request a reminder notification opened. */
+  highlight: string | null;
+  regimeName: (id: string) => string;
+  onStatus: (id: string, status: RequestStatus) => void;
+  onFollowUp: (id: string, kind: FollowUpKind | 'checklist') => void;
+  onDelete: (id: string) => void;
+}
+
+const NEXT: Partial<Record<RequestStatus, RequestStatus[]>> = {
+  draft: ['sent'],
+  sent: ['acknowledged', 'extended', 'answered', 'closed'],
+  acknowledged: ['extended', 'answered', 'closed'],
+  extended: ['answered', 'closed'],
+  overdue: ['answered', 'complaintFiled', 'closed'],
+  answered: ['complaintFiled', 'closed'],
+  complaintFiled: ['closed'],
+};
+
+export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp, onDelete }: RequestListProps) {
+  const t = useT();
+  return (
+    <div class="table-scroll">
+      <table class="table requests-table" data-testid="requests-table">
+        <caption class="visually-hidden">{t('requests.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('sites.col.site')}</th>
+            <th scope="col">{t('requests.col.type')}</th>
+            <th scope="col">{t('requests.col.status')}</th>
+            <th scope="col">{t('requests.col.sent')}</th>
+            <th scope="col">{t('requests.col.due')}</th>
+            <th scope="col">{t('requests.col.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ record: r, status }) => (
+            <tr key={r.id} data-testid="request-row" data-request={r.id} class={r.id === highlight ? 'highlight' : undefined}>
+              <th scope="row">
+                {r.site}
+                <div class="muted small">{regimeName(r.regime)}{r.contact ? ` · ${r.contact.value}` : ''}</div>
+              </th>
+              <td>{t(`request.type.${r.type as RequestType}` as MessageKey)}</td>
+              <td><span class={`badge badge-${status}`} data-testid="request-status">{t(`request.status.${status}` as MessageKey)}</span></td>
+              <td>{r.sentAt === null ? '—' : formatDay(dayKey(r.sentAt), t.locale, true)}</td>
+              <td data-testid="request-due">{r.dueDate ? formatDay(r.dueDate, t.locale, true) : '—'}</td>
+              <td>
+                <div class="row-actions">
+                  {(NEXT[status] ?? []).map((next) => (
+                    <button key={next} type="button" class="button link" onClick={() => onStatus(r.id, next)}>{t(`requests.mark.${next}` as MessageKey)}</button>
+                  ))}
+                  {(status === 'overdue' || status === 'sent' || status === 'acknowledged' || status === 'extended') && (
+                    <button type="button" class="button link" onClick={() => onFollowUp(r.id, 'reminder')}>{t('requests.followUp.reminder')}</button>
+                  )}
+                  {status !== 'draft' && (
+                    <>
+                      <button type="button" class="button link" onClick={() => onFollowUp(r.id, 'complaint')}>{t('requests.followUp.complaint')}</button>
+                      <button type="button" class="button link" onClick={() => onFollowUp(r.id, 'checklist')}>{t('requests.followUp.checklist')}</button>
+                    </>
+                  )}
+                  <button type="button" class="button link danger-text" onClick={() => onDelete(r.id)}>{t('common.remove')}</button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The local day of a stored midnight. */
+function dayKey(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

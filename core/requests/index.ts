@@ -1,0 +1,14 @@
+/**
+ * The rights-request engine: regimes as data, the deadline engine, letters,
+ * contacts and the send channels. Pure TypeScript, no browser APIs.
+ */
+export * from './types';
+export { REGIMES, regimeById, isRegimeId, requestTypesFor, requestTypeSpec, chooseRegime } from './regimes';
+export { computeDeadline, dueDateOf, statusAt, reminderDays } from './deadline';
+export { isIsoDay, localIsoDay, addCalendarDays, daysBetween } from './days';
+export { renderLetter, renderFollowUp, formatDay, formatPeriod } from './letter';
+export { renderTemplate, parseTemplate, TemplateError } from './template';
+export { buildMailto, buildEml, buildIcs, checkEmailAddress, MAILTO_MAX_LENGTH } from './channels';
+export { lookupCompany, resolveContacts, allCompanies, COMPANY_INDEX_CREDIT } from './companies';
+export { authorityFor, authoritiesFor } from './authorities';
+export { replyChecklist } from './checklist';

@@ -1,0 +1,15 @@
+import { useEffect } from 'preact/hooks';
+import { IdentityView } from '../../components/dashboard/IdentityView';
+import { useT } from '../../components/i18n';
+import { Notice } from '../../components/ui/Notice';
+import { useIdentityStore } from '../../stores/requestsIdentity';
+
+/** The Identity view wired to the identity store (sealed or plain, through the background). */
+export function IdentityPage() {
+  const { state, error, load, save, protect, unlock, lock, unprotect } = useIdentityStore();
+  const t = useT();
+  useEffect(() => void load(), []);
+  // Unreadable (a damaged sealed value is kept, never dropped): say so instead of waiting forever.
+  if (!state && error) return <Notice tone="error">{t('identity.unreadable', { detail: error })}</Notice>;
+  return <IdentityView state={state} onSave={save} onProtect={protect} onUnlock={unlock} onLock={lock} onUnprotect={unprotect} />;
+}

@@ -1,0 +1,101 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Locale } from '../../core/i18n/translate';
+import { buildEml, localIsoDay, type FollowUpKind } from '../../core/requests';
+import { Composer, type SendChannel } from '../../components/requests/Composer';
+import { FollowUpPanel } from '../../components/requests/FollowUpPanel';
+import { RequestsView } from '../../components/dashboard/RequestsView';
+import { useT } from '../../components/i18n';
+import { Loading } from '../../components/ui/Loading';
+import { downloadText } from '../../platform/download';
+import { queries } from '../../platform/queries';
+import { copyText, openLink, printLetter } from '../../platform/requests/channels';
+import { readLedgerFacts } from '../../platform/requests/facts';
+import { useLiveQuery } from '../../stores/live';
+import { followUpView, regimeName, trackerRows, useRequestsStore } from '../../stores/requests';
+import { requestInput, useComposer, type ComposerSource } from '../../stores/requestsComposer';
+import { useIdentityStore } from '../../stores/requestsIdentity';
+import type { RequestDraft } from '../../stores/route';
+
+/** The request a reminder notification opened (`#/requests?open=ID`). */
+const openedRequest = () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('open');
+
+/** The Requests view wired to the tracker, the composer and the identity. */
+export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
+  const locale = useT().locale;
+  const requests = useLiveQuery(() => queries.allRequests(), []);
+  const identity = useIdentityStore();
+  const actions = useRequestsStore();
+  const [now] = useState(() => Date.now());
+  const [followUp, setFollowUp] = useState<{ id: string; kind: FollowUpKind | 'checklist' } | null>(null);
+  useEffect(() => void identity.load(), []);
+  const rows = useMemo(() => (requests ? trackerRows(requests, localIsoDay(now)) : undefined), [requests, now]);
+  const shownFollowUp = followUp && requests?.find((r) => r.id === followUp.id);
+  return (
+    <RequestsView
+      rows={rows}
+      highlight={openedRequest()}
+      regimeName={regimeName}
+      composer={draft && (identity.state || identity.error ? <ComposerPage key={`${draft.site}|${draft.type}|${identity.state?.locked}`} draft={draft} locale={locale} now={now} /> : <Loading />)}
+      followUp={shownFollowUp && (
+        <FollowUpPanel view={followUpView(shownFollowUp, followUp.kind, identity.state?.identity ?? null)} onCopy={copyText} onPrint={printLetter} onClose={() => setFollowUp(null)} />
+      )}
+      onStatus={(id, status) => void actions.setStatus(id, status)}
+      onFollowUp={(id, kind) => setFollowUp({ id, kind })}
+      onDelete={(id) => void actions.remove(id)}
+      onExportIcs={() => requests && actions.exportIcs(requests, locale)}
+    />
+  );
+}
+
+function ComposerPage({ draft, locale, now }: { draft: RequestDraft; locale: Locale; now: number }) {
+  const identity = useIdentityStore();
+  const context = useLiveQuery(() => readLedgerFacts(draft.site, now), [draft.site, now]);
+  const source = useMemo<ComposerSource | null>(
+    () => context ? { site: draft.site, start: draft.type, identity: identity.state?.identity ?? null, facts: context.facts, policyContact: context.policyContact, uiLocale: locale, now } : null,
+    [context, identity.state, draft, locale, now],
+  );
+  if (!source) return <Loading />;
+  return <ComposerLoaded source={source} locked={identity.state?.locked ?? false} />;
+}
+
+function ComposerLoaded({ source, locked }: { source: ComposerSource; locked: boolean }) {
+  const { model, update } = useComposer(source);
+  const identity = useIdentityStore();
+  const save = useRequestsStore((s) => s.save);
+  const { letter, contact } = model;
+  const onSend = async (channel: SendChannel) => {
+    if (!letter) return;
+    const full = `${letter.subject}\n\n${letter.body}`;
+    switch (channel) {
+      case 'mailto':
+        return; // the link itself hands the letter to the mail client
+      case 'mailtoSubjectOnly':
+        return copyText(letter.body); // the link then opens the mail client with the subject
+      case 'copy':
+        return copyText(full);
+      case 'eml':
+        if (!contact) return;
+        downloadText(`request-${source.site}.eml`, buildEml({ from: model.choices.disclose.email ? source.identity?.email || null : null, to: contact.value, subject: letter.subject, body: letter.body, date: Date.now() }), 'message/rfc822');
+        return;
+      case 'print':
+        printLetter();
+        return;
+      case 'webForm':
+        await copyText(letter.body);
+        if (contact) openLink(contact.value);
+        return;
+    }
+  };
+  return (
+    <Composer
+      model={model}
+      locked={locked}
+      today={localIsoDay(Date.now())}
+      onChange={update}
+      onUnlock={identity.unlock}
+      onSend={onSend}
+      onSent={async (channel, sentOn) => (await save(requestInput(model, channel, sentOn))).dueDate}
+      onSaveDraft={async () => void (await save(requestInput(model, null, null)))}
+    />
+  );
+}

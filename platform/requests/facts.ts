@@ -1,0 +1,89 @@
+import type { ConsentRecord } from '../../core/consent/record';
+import type { CookieRecord, FieldKind, LedgerEvent, PermissionKind } from '../../core/ledger/records';
+import type { FormFieldsData, PermissionPromptData } from '../../core/ledger/eventData';
+import type { ThirdPartySummary } from '../../core/ledger/thirdPartySummary';
+import type { LedgerFacts, PolicyContactLike } from '../../core/requests';
+import { database } from '../db';
+import { queries } from '../queries';
+
+/** How far back the letter's third parties reach. */
+export const FACT_DAYS = 90;
+
+const unique = <T>(items: T[]): T[] => [...new Set(items)];
+
+/** The latest answered banner: the one the letter speaks of. */
+const latestAnswer = (answers: ConsentRecord[]) => answers.find((a) => a.outcome !== 'working' && a.intent !== null) ?? null;
+
+/**
+ * What the ledger holds about a site, in the letter's terms: what the banner
+ * asked, what the user refused, cookies set despite the refusal, what the CMP
+ * stored, the form fields and permissions the site asked for, and the third
+ * parties its pages contacted. Pure: the reads are in {@link readLedgerFacts}.
+ */
+export function ledgerFacts(
+  answers: ConsentRecord[],
+  cookies: CookieRecord[],
+  asked: LedgerEvent[],
+  parties: ThirdPartySummary[],
+  policyUrl: string | null,
+): LedgerFacts {
+  const answer = latestAnswer(answers);
+  const categories = answer?.asked?.categories ?? [];
+  const askedPurposes = unique(categories.filter((c) => !c.required).map((c) => c.purpose ?? c.label));
+  const intent = answer?.intent?.purposes ?? null;
+  const refused = intent ? (Object.keys(intent) as (keyof typeof intent)[]).filter((p) => intent[p] === false) : [];
+  const stored = answer?.stored ?? null;
+  const purposesOn = stored ? Object.entries(stored.purposes).filter(([, on]) => on).map(([p]) => p) : [];
+  const purposesOff = stored ? Object.entries(stored.purposes).filter(([, on]) => on === false).map(([p]) => p) : [];
+  const formFields: FieldKind[] = unique(asked.filter((e) => e.kind === 'form.fields').flatMap((e) => (e.data as FormFieldsData).fields.map((f) => f.kind)));
+  const permissions: PermissionKind[] = unique(asked.filter((e) => e.kind === 'permission.prompt').map((e) => (e.data as PermissionPromptData).permission));
+  return {
+    asked: { purposes: askedPurposes, vendors: [], formFields, permissions },
+    refused: { purposes: refused, at: refused.length ? (answer?.startedAt ?? null) : null },
+    cookiesDespiteRefusal: cookies
+      .filter((c) => c.violation)
+      .map((c) => ({ name: c.name, domain: c.domain, purpose: c.violation!.purpose, at: c.violation!.at }))
+      .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name)),
+    storedConsent: answer && stored
+      ? {
+          cmp: answer.cmp, purposesOn: [...purposesOn, ...(stored.otherOn ?? [])], purposesOff,
+          legitimateInterestOn: stored.legitimateInterestOn, tcString: null, readAt: answer.startedAt + (answer.durationMs ?? 0),
+        }
+      : null,
+    thirdParties: parties.map((p) => p.party),
+    policy: policyUrl ? { controller: null, url: policyUrl } : null,
+  };
+}
+
+/**
+ * The policy reader's best contact for the site, if it stored one. The policy
+ * rows gain a `summary` when the policy reader lands; read it defensively.
+ */
+export function policyContact(row: unknown): PolicyContactLike | null {
+  const best = (row as { summary?: { bestContact?: unknown } } | undefined)?.summary?.bestContact as Partial<PolicyContactLike> | null | undefined;
+  if (!best || typeof best.value !== 'string' || !best.value.trim()) return null;
+  const channel = best.channel === 'webForm' || best.channel === 'postal' ? best.channel : 'email';
+  const confidence = typeof best.confidence === 'number' && best.confidence >= 0 && best.confidence <= 1 ? best.confidence : undefined;
+  return { channel, value: best.value.trim(), ...(typeof best.role === 'string' ? { role: best.role } : {}), ...(confidence !== undefined ? { confidence } : {}) };
+}
+
+export interface SiteRequestContext {
+  facts: LedgerFacts;
+  policyContact: PolicyContactLike | null;
+}
+
+/** Reads the site's slice of each table the letter draws on. */
+export async function readLedgerFacts(site: string, now: number): Promise<SiteRequestContext> {
+  const [answers, cookies, asked, parties, policies] = await Promise.all([
+    queries.consentAnswers(site),
+    queries.siteCookies(site),
+    queries.eventsOfKinds(site, ['form.fields', 'permission.prompt'], 200),
+    queries.siteThirdParties(site, now, FACT_DAYS),
+    database().policies.where('[site+fetchedAt]').between([site, -Infinity], [site, Infinity]).reverse().limit(5).toArray(),
+  ]);
+  const withContact = policies.find((p) => policyContact(p));
+  return {
+    facts: ledgerFacts(answers, cookies, asked, parties, policies[0]?.url ?? null),
+    policyContact: withContact ? policyContact(withContact) : null,
+  };
+}

@@ -1,0 +1,87 @@
+import { create } from 'zustand';
+import type { Locale } from '../core/i18n/translate';
+import type { RequestRecord } from '../core/ledger/records';
+import type { RequestInput } from '../core/messaging/protocol';
+import {
+  authorityFor, buildIcs, localIsoDay, regimeById, renderFollowUp, replyChecklist, statusAt,
+  type FollowUpKind, type IsoDay, type LetterLanguage, type RegimeId, type RequestStatus, type RequestType,
+} from '../core/requests';
+import type { Identity } from '../core/settings/schema';
+import { downloadText } from '../platform/download';
+import { send } from '../platform/messaging/client';
+
+/** Running requests are tracked against their due day; the rest keep their status. */
+export function effectiveStatus(record: RequestRecord, today: IsoDay): RequestStatus {
+  const sentOn = record.sentAt === null ? null : localIsoDay(record.sentAt);
+  return statusAt({ regime: record.regime as RegimeId, type: record.type as RequestType, status: record.status as RequestStatus, sentAt: sentOn }, today);
+}
+
+/** The tracker's order: overdue first, then by due day (soonest first), drafts and requests without one last. */
+export function trackerRows(records: RequestRecord[], today: IsoDay): { record: RequestRecord; status: RequestStatus }[] {
+  return records
+    .map((record) => ({ record, status: effectiveStatus(record, today) }))
+    .sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue')
+      || (a.record.dueDate ?? '9999').localeCompare(b.record.dueDate ?? '9999')
+      || b.record.createdAt - a.record.createdAt);
+}
+
+export const regimeName = (id: string): string => {
+  try {
+    return regimeById(id as RegimeId).name;
+  } catch {
+    return id;
+  }
+};
+
+/** A reminder or complaint letter, or the reply checklist, for a stored request. */
+export function followUpView(record: RequestRecord, kind: FollowUpKind | 'checklist', identity: Identity | null) {
+  const regime = record.regime as RegimeId;
+  const type = record.type as RequestType;
+  const checklist = kind === 'checklist' ? replyChecklist(regime, type) : [];
+  const authority = kind === 'complaint' ? authorityFor(regime, identity?.country || null) : null;
+  let letter = null;
+  let error: string | null = null;
+  if (kind !== 'checklist') {
+    try {
+      letter = renderFollowUp(kind, {
+        regime, type, language: record.language as LetterLanguage,
+        company: { name: record.site, site: record.site, contact: record.contact?.value ?? null },
+        identity: { name: identity?.name ?? '', email: identity?.email || null, postalAddress: null, accountIds: [] },
+        facts: { asked: { purposes: [], vendors: [], formFields: [], permissions: [] }, refused: { purposes: [], at: null }, cookiesDespiteRefusal: [], storedConsent: null, thirdParties: [], policy: null },
+        today: localIsoDay(Date.now()),
+        original: { sentAt: record.sentAt === null ? localIsoDay(record.createdAt) : localIsoDay(record.sentAt), dueDate: record.dueDate ?? localIsoDay(Date.now()), channel: record.channel },
+        authority,
+      });
+    } catch (failure) {
+      error = failure instanceof Error ? failure.message : String(failure);
+    }
+  }
+  return { record, kind, letter, error, authority, checklist };
+}
+
+interface RequestActions {
+  save: (input: RequestInput) => Promise<RequestRecord>;
+  setStatus: (id: string, status: RequestStatus) => Promise<void>;
+  remove: (id: string) => Promise<void>;
+  /** Saves the due days of running requests as an .ics calendar. */
+  exportIcs: (records: RequestRecord[], locale: Locale) => void;
+}
+
+export const useRequestsStore = create<RequestActions>(() => ({
+  save: (input) => send('requests.save', { request: input }),
+  setStatus: async (id, status) => void (await send('requests.setStatus', { id, status, on: localIsoDay(Date.now()) })),
+  remove: async (id) => void (await send('requests.delete', { id })),
+  exportIcs: (records, locale) => {
+    const today = localIsoDay(Date.now());
+    const entries = records
+      .filter((r) => r.dueDate && ['sent', 'acknowledged', 'extended', 'overdue'].includes(effectiveStatus(r, today)))
+      .map((r) => ({
+        id: r.id,
+        summary: locale === 'vi' ? `Hạn trả lời: ${r.site}` : `Answer due: ${r.site}`,
+        description: `${regimeName(r.regime)} · ${r.type}${r.contact ? ` · ${r.contact.value}` : ''}`,
+        dueDate: r.dueDate!,
+        alarmDaysBefore: [3, 0],
+      }));
+    downloadText(`privacy-ledger-requests-${today}.ics`, buildIcs(entries, Date.now()), 'text/calendar');
+  },
+}));

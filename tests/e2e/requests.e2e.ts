@@ -1,0 +1,156 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CookieRecord, RequestRecord } from '../../core/ledger/records';
+import { computeDeadline, localIsoDay, reminderDays } from '../../core/requests';
+import type { Identity } from '../../core/settings/schema';
+import { putRows } from '../../scripts/lib/workerState';
+import { useProfile, visit } from './support/consent';
+import { startHarness, type Harness } from './support/harness';
+
+const ana: Identity = { name: 'Ana Weber', email: 'ana@example.org', postalAddress: 'Hauptstraße 1, 10115 Berlin', country: 'DE', accountIds: [] };
+const PRIVACY = 'privacy@tracked.test';
+
+/** The dashboard tab the extension opens (from the popup), once it has loaded. */
+async function nextDashboard(h: Harness, act: () => Promise<void>): Promise<Page> {
+  const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/dashboard.html'), timeout: 10_000 });
+  await act();
+  const page = await opened;
+  await page.waitForLoadState('domcontentloaded');
+  return page;
+}
+
+describe('one click from a site to a tracked erasure request', () => {
+  let h: Harness;
+  let dashboard: Page;
+  beforeAll(async () => {
+    h = await startHarness();
+    await useProfile(h, 'denyOptional', { identity: ana });
+    const { page } = await visit(h, 'tracked.test');
+    // The ledger's facts: tracked.test sets _ga, _gid and lang after the user refused them.
+    for (let tries = 0; (await h.table<CookieRecord>('cookies')).filter((c) => c.site === 'tracked.test' && c.violation).length < 3; tries++) {
+      if (tries > 150) throw new Error('tracked.test\'s three cookies set despite the refusal never reached the ledger');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // What the policy reader stores once it has read the site's policy: its privacy address as the best contact.
+    await putRows(await h.worker(), 'policies', [{
+      site: 'tracked.test', url: h.server.url('tracked.test', '/privacy'), fetchedAt: Date.now(), hash: 'p1', text: 'Write to privacy@tracked.test.',
+      summary: { bestContact: { channel: 'email', value: PRIVACY, confidence: 0.9 } },
+    }]);
+    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabIdOf(page)}`);
+    await popup.getByTestId('popup-site').filter({ hasText: /^tracked\.test$/ }).waitFor();
+    dashboard = await nextDashboard(h, () => popup.getByTestId('popup-delete-data').click());
+    await dashboard.getByTestId('composer-letter').waitFor({ timeout: 15_000 });
+  });
+  afterAll(async () => h?.shutdown());
+
+  it('opens the composer filled in: GDPR from the country of residence, erasure, the policy\'s address with its source', async () => {
+    expect(dashboard.url()).toMatch(/#\/requests\?site=tracked\.test&type=erasure$/);
+    expect(await dashboard.getByTestId('composer-regime').inputValue()).toBe('gdpr');
+    expect(await dashboard.getByTestId('composer-type').inputValue()).toBe('erasure');
+    expect(await dashboard.getByTestId('composer-contact-value').first().textContent()).toBe(PRIVACY);
+    expect(await dashboard.getByTestId('composer-contact-source').first().textContent()).toContain('from its privacy policy');
+  });
+
+  it('puts the identity (name and email only) and the logged facts in the letter', async () => {
+    const letter = (await dashboard.getByTestId('composer-letter').textContent())!;
+    expect(letter).toContain('Ana Weber');
+    expect(letter).toContain('ana@example.org');
+    expect(letter).not.toContain('Hauptstraße');
+    for (const cookie of ['_ga', '_gid', 'lang']) expect(letter).toContain(cookie);
+    expect(letter).toContain('Art. 17');
+    expect(await dashboard.getByTestId('composer-facts').textContent()).toMatch(/Cookie _ga \(tracked\.test, Analytics\) set on .* despite your refusal/);
+  });
+
+  it('builds a mailto link with that address and the subject; the letter with its facts is too long for a link, so it goes through the clipboard', async () => {
+    const letter = (await dashboard.getByTestId('composer-letter').textContent())!;
+    const subject = (await dashboard.getByTestId('composer-subject').textContent())!;
+    expect(subject).toMatch(/erasure/i);
+    expect(subject).toContain('tracked.test');
+    // The engine's limit for a mailto link (1,800 characters) is below this letter's length with its facts.
+    expect(await dashboard.getByTestId('send-mailto').count()).toBe(0);
+    const link = dashboard.getByTestId('send-mailto-short');
+    const url = new URL((await link.getAttribute('href'))!);
+    expect(url.protocol).toBe('mailto:');
+    expect(decodeURIComponent(url.pathname)).toBe(PRIVACY);
+    expect(url.searchParams.get('subject')).toBe(subject);
+    expect(url.searchParams.get('body')).toBe('');
+    // The mail client is outside the browser: keep the click from leaving the page, as handing over to a mail client would.
+    // Reading the clipboard back needs a permission an extension page cannot be granted here: note what is written to it.
+    await dashboard.evaluate(() => {
+      document.querySelector('[data-testid="send-mailto-short"]')!.addEventListener('click', (e) => e.preventDefault());
+      const clipboard = navigator.clipboard;
+      const write = clipboard.writeText.bind(clipboard);
+      clipboard.writeText = async (text: string) => {
+        await write(text);
+        (window as unknown as { copied: string }).copied = text;
+      };
+    });
+    await link.click();
+    await expect.poll(() => dashboard.getByTestId('composer-notice').textContent()).toMatch(/too long for an email link: it is copied/);
+    const copied = await dashboard.evaluate(() => (window as unknown as { copied: string }).copied);
+    expect(copied).toBe(letter);
+    expect(copied).toContain('_gid');
+  });
+
+  it('asks whether it was sent, then tracks it with the deadline engine\'s due day and schedules its reminders', async () => {
+    await dashboard.getByRole('button', { name: 'Yes, track it' }).click();
+    await expect.poll(() => dashboard.getByTestId('composer-notice').textContent()).toMatch(/Tracked\. They must answer by/);
+    const today = localIsoDay(Date.now());
+    const due = computeDeadline('gdpr', 'erasure', today).dueDate;
+    await expect.poll(async () => (await h.table<RequestRecord>('requests')).length).toBe(1);
+    const [record] = await h.table<RequestRecord>('requests');
+    expect(record).toMatchObject({ site: 'tracked.test', regime: 'gdpr', type: 'erasure', status: 'sent', channel: 'mailto', dueDate: due, contact: { value: PRIVACY, source: 'policy' } });
+    expect(record!.body).toContain('_ga');
+    const row = dashboard.getByTestId('request-row');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByTestId('request-status').textContent()).toBe('Sent');
+    const [y, m, d] = due.split('-').map(Number) as [number, number, number];
+    expect(await row.getByTestId('request-due').textContent()).toBe(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d, 12)));
+    const alarms = await (await h.worker()).evaluate(() => (globalThis as unknown as { chrome: { alarms: { getAll: () => Promise<{ name: string; scheduledTime: number }[]> } } }).chrome.alarms.getAll());
+    const ours = alarms.filter((a) => a.name.startsWith(`request:${record!.id}|`)).map((a) => a.name.split('|')[1]).sort();
+    expect(ours).toEqual(reminderDays(due).filter((day) => day > today));
+    const events = (await h.table<{ kind: string; site: string }>('events')).filter((e) => e.kind === 'request.sent');
+    expect(events).toMatchObject([{ site: 'tracked.test' }]);
+  });
+});
+
+describe('an identity sealed with a passphrase', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await useProfile(h, 'denyOptional', { identity: ana });
+  });
+  afterAll(async () => h?.shutdown());
+
+  it('encrypts, is locked after a browser restart, refuses a wrong passphrase, unlocks, and fills the letter again', async () => {
+    const page = await h.openExtensionPage('dashboard.html#/identity');
+    await page.getByTestId('passphrase-new').fill('harbour lights 42');
+    await page.getByTestId('passphrase-repeat').fill('harbour lights 42');
+    await page.getByRole('button', { name: 'Encrypt my identity' }).click();
+    await expect.poll(() => page.getByTestId('passphrase-status').textContent()).toBe('Your identity is now encrypted.');
+    const stored = await h.storage();
+    expect(JSON.stringify(stored)).not.toContain('ana@example.org');
+    expect((stored.settings as { identity: Identity }).identity.name).toBe('');
+    expect(stored['identity.sealed']).toMatchObject({ format: 'privacy-ledger/identity', kdf: { name: 'PBKDF2', hash: 'SHA-256' }, cipher: { name: 'AES-GCM' } });
+
+    // A browser restart empties storage.session, where the key was kept.
+    await (await h.worker()).evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear: () => Promise<void> } } } }).chrome.storage.session.clear());
+    await page.reload();
+    await page.getByTestId('identity-locked').waitFor();
+
+    await page.getByTestId('unlock-passphrase').fill('wrong passphrase');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByTestId('unlock-error').textContent()).toBe('That passphrase is not the right one. Nothing was changed; try again.');
+    expect((await h.storage())['identity.sealed']).toEqual(stored['identity.sealed']);
+
+    // Locked in the composer too: unlocking there fills the letter.
+    await page.goto(h.extensionUrl('dashboard.html#/requests?site=tracked.test&type=access'));
+    await page.getByTestId('composer-letter-missing').waitFor();
+    expect(await page.getByTestId('composer-letter-missing').textContent()).toBe('Unlock your identity to write the letter: it is signed with your name.');
+    expect(await page.getByTestId('composer-letter').count()).toBe(0);
+    await page.getByTestId('unlock-passphrase').fill('harbour lights 42');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByTestId('composer-letter').textContent(), { timeout: 10_000 }).toContain('Ana Weber');
+    expect(await page.getByTestId('composer-letter').textContent()).toContain('ana@example.org');
+  });
+});

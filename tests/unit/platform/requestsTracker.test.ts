@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { RequestInput } from '../../../core/messaging/protocol';
+import { computeDeadline } from '../../../core/requests';
+import { LedgerDatabase } from '../../../platform/db';
+import { onReminderAlarm, onReminderClicked, reminderTime, rescheduleAll, scheduleReminders } from '../../../platform/requests/reminders';
+import { deleteRequest, midnightOf, saveRequest, setRequestStatus } from '../../../platform/requests/store';
+
+let db: LedgerDatabase;
+beforeEach(() => {
+  db = new LedgerDatabase(`test-${Math.random()}`);
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  db.close();
+  await db.delete();
+});
+
+const input = (over: Partial<RequestInput> = {}): RequestInput => ({
+  site: 'shop.test', regime: 'gdpr', type: 'erasure', language: 'en',
+  contact: { channel: 'email', value: 'privacy@shop.test', source: 'policy', confidence: 0.9 },
+  subject: 'Erasure request', body: 'Please erase my data.', channel: 'mailto', sentOn: '2026-01-31', ...over,
+});
+
+describe('the request tracker', () => {
+  it('stores a sent request with the deadline engine\'s due day and writes one request.sent event', async () => {
+    const record = await saveRequest(db, input(), 1_000);
+    // GDPR: one month from 31 January is the last day of February; 28 Feb 2026 is a Saturday, so Monday 2 March.
+    expect(record).toMatchObject({ status: 'sent', dueDate: '2026-03-02', extendedDueDate: '2026-04-30', sentAt: midnightOf('2026-01-31'), dueAt: midnightOf('2026-03-02') });
+    expect(record.dueDate).toBe(computeDeadline('gdpr', 'erasure', '2026-01-31').dueDate);
+    expect(record.history).toEqual([{ status: 'sent', at: 1_000 }]);
+    const events = await db.events.toArray();
+    expect(events).toMatchObject([{ site: 'shop.test', kind: 'request.sent', at: 1_000, data: { id: record.id, to: 'privacy@shop.test', sentOn: '2026-01-31', dueDate: '2026-03-02', channel: 'mailto' } }]);
+  });
+
+  it('keeps a draft without a due day or event, and sends it later', async () => {
+    const draft = await saveRequest(db, input({ sentOn: null, channel: null }), 1_000);
+    expect(draft).toMatchObject({ status: 'draft', dueDate: null, dueAt: null, sentAt: null });
+    expect(await db.events.count()).toBe(0);
+    const sent = await saveRequest(db, input({ id: draft.id, regime: 'ccpa', type: 'delete', sentOn: '2026-03-01' }), 2_000);
+    expect(sent).toMatchObject({ id: draft.id, status: 'sent', createdAt: 1_000, dueDate: '2026-04-15' });
+    expect(sent.history.map((h) => h.status)).toEqual(['draft', 'sent']);
+    await expect(saveRequest(db, input({ id: draft.id }), 3_000)).rejects.toThrow(/already sent/);
+  });
+
+  it('tracks a draft marked sent from the tracker, and logs it once', async () => {
+    const draft = await saveRequest(db, input({ sentOn: null, channel: null }), 1_000);
+    await expect(setRequestStatus(db, draft.id, 'answered', '2026-03-01', 1_500)).rejects.toThrow(/Send the request/);
+    const sent = await setRequestStatus(db, draft.id, 'sent', '2026-01-31', 2_000);
+    expect(sent).toMatchObject({ status: 'sent', dueDate: '2026-03-02', sentAt: midnightOf('2026-01-31') });
+    await setRequestStatus(db, draft.id, 'sent', '2026-02-02', 3_000);
+    expect(await db.events.where('kind').equals('request.sent').count()).toBe(1);
+  });
+
+  it('moves the due day when the company extends, and records each status', async () => {
+    const record = await saveRequest(db, input({ sentOn: '2026-05-04' }), 1_000);
+    const extended = await setRequestStatus(db, record.id, 'extended', '2026-05-20', 2_000);
+    expect(extended).toMatchObject({ status: 'extended', dueDate: record.extendedDueDate, dueAt: midnightOf(record.extendedDueDate!) });
+    const answered = await setRequestStatus(db, record.id, 'answered', '2026-06-01', 3_000);
+    expect(answered.history.map((h) => h.status)).toEqual(['sent', 'extended', 'answered']);
+  });
+
+  it('refuses to extend a request the law gives no extension', async () => {
+    const record = await saveRequest(db, input({ regime: 'ccpa', type: 'optOutSaleSharing' }), 1_000);
+    expect(record.extendedDueDate).toBeNull();
+    await expect(setRequestStatus(db, record.id, 'extended', '2026-02-02', 2_000)).rejects.toThrow(/no extension/);
+    expect((await db.requests.get(record.id))?.status).toBe('sent');
+  });
+});
+
+describe('reminders', () => {
+  it('schedules an alarm 3 days before, on and after the due day, at 09:00, and the one that fires shows a notification', async () => {
+    const record = await saveRequest(db, input(), 1_000);
+    // Only the clock and timers are faked: the database's own scheduling stays real.
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    // A week before the first reminder (timers cannot wait longer than 24.8 days).
+    vi.setSystemTime(new Date(2026, 1, 20, 15, 0));
+    await scheduleReminders(record, Date.now());
+    const alarms = (await fakeBrowser.alarms.getAll()).sort((a, b) => a.scheduledTime - b.scheduledTime);
+    expect(alarms.map((a) => a.scheduledTime)).toEqual([reminderTime('2026-02-27'), reminderTime('2026-03-02'), reminderTime('2026-03-03')]);
+    expect(new Date(alarms[0]!.scheduledTime)).toEqual(new Date(2026, 1, 27, 9, 0));
+
+    // The fake browser keeps alarms but never fires them: fire each at its time on the fake clock, as the browser would.
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-GB');
+    const fired: string[] = [];
+    fakeBrowser.alarms.onAlarm.addListener(async (alarm) => {
+      if (await onReminderAlarm(alarm, db)) fired.push(alarm.name);
+    });
+    const running: Promise<unknown>[] = [];
+    for (const alarm of alarms) setTimeout(() => running.push(fakeBrowser.alarms.onAlarm.trigger(alarm)), alarm.scheduledTime - Date.now());
+
+    await vi.advanceTimersByTimeAsync(reminderTime('2026-02-27') - Date.now() - 1);
+    expect(running).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    await Promise.all(running);
+    expect(fired).toEqual([alarms[0]!.name]);
+    const shown = Object.values(fakeBrowser.notifications.getAllCreateOptions());
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ type: 'basic', title: 'Your request to shop.test' });
+    expect(shown[0]!.message).toMatch(/shop\.test must answer by 2 March 2026/);
+  });
+
+  it('shows nothing for a request already answered, and schedules none for it', async () => {
+    const record = await saveRequest(db, input(), 1_000);
+    const answered = await setRequestStatus(db, record.id, 'answered', '2026-02-10', 2_000);
+    await scheduleReminders(answered, midnightOf('2026-02-10'));
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    await expect(onReminderAlarm({ name: `request:${record.id}|2026-02-27`, scheduledTime: 0 }, db)).resolves.toBe(false);
+  });
+
+  it('reschedules every running request after a browser start, dropping past days and deleted requests', async () => {
+    const a = await saveRequest(db, input(), 1_000);
+    const b = await saveRequest(db, input({ site: 'news.test' }), 1_000);
+    await scheduleReminders(b, 0);
+    await deleteRequest(db, b.id);
+    await rescheduleAll(db, reminderTime('2026-03-02') + 1);
+    expect((await fakeBrowser.alarms.getAll()).map((x) => x.name)).toEqual([`request:${a.id}|2026-03-03`]);
+  });
+
+  it('opens the request in the dashboard when its notification is clicked', async () => {
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    await onReminderClicked('request:abc');
+    expect(created).toHaveBeenCalledWith({ url: expect.stringMatching(/dashboard\.html#\/requests\?open=abc$/) });
+  });
+});
