@@ -8,8 +8,13 @@ import type { EmlInput, IcsEntry, MailtoResult } from './types';
  * can never start a new header.
  */
 
-/** Above this many characters mail clients and browsers start cutting mailto: links. */
-export const MAILTO_MAX_LENGTH = 1800;
+/**
+ * Above this many characters a mailto: link is not offered with the letter in it. Browsers pass far
+ * longer links, but the hand-over to a desktop mail client goes through the operating system, where
+ * long command lines are cut; 8,000 keeps a whole letter with its logged facts (about 2,000 to 5,000
+ * characters once encoded, more in Vietnamese) and sends anything longer through copy or .eml.
+ */
+export const MAILTO_MAX_LENGTH = 8000;
 
 const CONTROL = (ch: string) => {
   const code = ch.codePointAt(0) as number;

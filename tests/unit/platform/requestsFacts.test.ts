@@ -87,8 +87,15 @@ describe('the composer model', () => {
     expect(input.body).toBe(model.letter!.body);
   });
 
-  it('gives a subject-only mailto link when the whole letter would be too long for one', () => {
+  it('puts the whole letter with its facts in the mailto link', () => {
     const model = composerModel(source, choices);
+    expect('url' in model.mailto! && new URL(model.mailto.url).searchParams.get('body')).toBe(model.letter!.body.replace(/\r?\n/g, '\r\n'));
+  });
+
+  it('gives a subject-only mailto link when the whole letter would be too long for one', () => {
+    const accountIds = Array.from({ length: 40 }, (_, i) => ({ label: `Account ${i}`, value: 'x'.repeat(250) }));
+    const long = { ...source, identity: { ...identity, accountIds } };
+    const model = composerModel(long, { ...choices, disclose: { ...choices.disclose, accounts: accountIds.map(() => true) } });
     expect(model.mailto).toMatchObject({ tooLong: true });
     expect(model.shortMailto).toMatch(/^mailto:privacy@shop\.test\?subject=.+&body=$/);
   });
