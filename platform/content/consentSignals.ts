@@ -10,6 +10,26 @@ const RESCAN_AT_MS = [1000, 2300];
 /** Never part of what a dialog says. */
 const SILENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title']);
 
+/**
+ * Every element that may hold a shadow root: the standard elements allowed
+ * one (https://dom.spec.whatwg.org/#dom-element-attachshadow), and any other
+ * name that is not a standard element (custom elements). Whole subtrees of
+ * common elements that cannot hold one (links, list items, table cells, SVG)
+ * are thereby skipped without a look.
+ */
+const SHADOW_HOSTS = [
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span',
+  `:not(${[
+    'html', 'head', 'meta', 'link', 'title', 'style', 'script', 'noscript', 'template', 'base',
+    'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
+    'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'menu', 'figure', 'figcaption', 'hr', 'pre', 'address', 'details', 'summary', 'dialog', 'search', 'hgroup',
+    'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+    'form', 'fieldset', 'legend', 'label', 'input', 'button', 'select', 'datalist', 'optgroup', 'option', 'textarea', 'output', 'progress', 'meter',
+    'img', 'picture', 'source', 'track', 'video', 'audio', 'canvas', 'map', 'area', 'iframe', 'frame', 'frameset', 'embed', 'object', 'slot',
+    'svg', 'svg *', 'math', 'math *',
+  ].join(',')})`,
+].join(',');
+
 const isShadowRoot = (node: Node | null): node is ShadowRoot => !!node && node.nodeType === 11 && 'host' in node;
 
 /** What was seen: a known CMP's container (its adapter id), or only words in a dialog-like box (null). */
@@ -54,19 +74,20 @@ function scan(root: Document | ShadowRoot | Element, frame: Element | null, anyw
   const container = known(root);
   if (container) return container;
   if (dialogText(root, frame, anywhere)) return { adapter: null };
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    const inShadow = el.shadowRoot && scan(el.shadowRoot, frame, anywhere);
+  // The selectors pick the candidates natively: an element handed to script costs a wrapper.
+  for (const host of root.querySelectorAll(SHADOW_HOSTS)) {
+    const inShadow = host.shadowRoot && scan(host.shadowRoot, frame, anywhere);
     if (inShadow) return inShadow;
-    if (el.localName === 'iframe' || el.localName === 'frame') {
-      let inner: Document | null = null;
-      try {
-        inner = (el as HTMLIFrameElement).contentDocument;
-      } catch {
-        // Another origin's frame has its own content script.
-      }
-      const inFrame = inner?.documentElement ? scan(inner, el, anywhere) : null;
-      if (inFrame) return inFrame;
+  }
+  for (const el of root.querySelectorAll<HTMLIFrameElement>('iframe,frame')) {
+    let inner: Document | null = null;
+    try {
+      inner = el.contentDocument;
+    } catch {
+      // Another origin's frame has its own content script.
     }
+    const inFrame = inner?.documentElement ? scan(inner, el, anywhere) : null;
+    if (inFrame) return inFrame;
   }
   return null;
 }

@@ -5,6 +5,7 @@
  * renderer's own counters are read over CDP (Performance.getMetrics) after
  * the load event and a settle delay. Nothing is injected into these pages.
  */
+import type { BrowserContext } from 'playwright-core';
 import type { FixtureServer } from '../lib/fixtureServer';
 import type { Subject, SubjectId } from './subjects';
 
@@ -26,8 +27,8 @@ export interface OverheadOptions {
   log: (line: string) => void;
 }
 
-async function loadOnce(subject: Subject, url: string, settleMs: number): Promise<Record<MetricName, number>> {
-  const context = subject.browser.context;
+/** One load of `url` in a new tab of `context`: the renderer main thread's counters, in ms. */
+export async function loadPlain(context: BrowserContext, url: string, settleMs: number): Promise<Record<MetricName, number>> {
   const tab = await context.newPage();
   try {
     const cdp = await context.newCDPSession(tab);
@@ -47,12 +48,12 @@ async function loadOnce(subject: Subject, url: string, settleMs: number): Promis
 /** One discarded warm-up load per subject, then `runs` measured loads each, rotating which subject goes first. */
 export async function measureOverhead(subjects: Subject[], server: FixtureServer, options: OverheadOptions): Promise<OverheadRun[]> {
   const url = server.url(PLAIN_HOST, '/');
-  for (const subject of subjects) await loadOnce(subject, url, Math.min(options.settleMs, 500));
+  for (const subject of subjects) await loadPlain(subject.browser.context, url, Math.min(options.settleMs, 500));
   const runs: OverheadRun[] = [];
   for (let run = 0; run < options.runs; run++) {
     const shift = run % subjects.length;
     const order = [...subjects.slice(shift), ...subjects.slice(0, shift)];
-    for (const subject of order) runs.push({ subject: subject.id, run, metrics: await loadOnce(subject, url, options.settleMs) });
+    for (const subject of order) runs.push({ subject: subject.id, run, metrics: await loadPlain(subject.browser.context, url, options.settleMs) });
   }
   options.log(`  ${PLAIN_HOST}: ${options.runs} loads each for ${subjects.map((s) => s.label).join(', ')}`);
   return runs;

@@ -4,7 +4,8 @@
  * @duckduckgo/autoconsent npm package, used as is). Each is its own browser,
  * made ready the same way before any measurement.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'webextension-polyfill';
 import { allPurposes } from '../../core/consent/purposes';
@@ -12,10 +13,12 @@ import { defaultSettings } from '../../core/settings/defaults';
 import type { Settings } from '../../core/settings/schema';
 import { launchChromium, type ExtensionBrowser } from '../lib/chromium';
 import { writeStorage } from '../lib/workerState';
+import { contentScriptVariant } from './variants';
 
 declare const chrome: Browser;
 
-export type SubjectId = 'none' | 'ours' | 'reference';
+/** `floor`: Privacy Ledger with its content scripts replaced by one empty one (the overhead measurement's control). */
+export type SubjectId = 'none' | 'floor' | 'ours' | 'reference';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const REFERENCE_PACKAGE = join(ROOT, 'node_modules/@duckduckgo/autoconsent');
@@ -24,6 +27,7 @@ export const oursDir = () => join(ROOT, process.env.PRIVACY_LEDGER_OUT ?? '.outp
 
 export const LABELS: Record<SubjectId, string> = {
   none: 'No extension',
+  floor: 'Privacy Ledger, one empty content script',
   ours: 'Privacy Ledger',
   reference: 'autoconsent reference',
 };
@@ -58,8 +62,8 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 }
 
 /** Our extension: settings stored, the onboarding tab it opens on install closed. */
-async function readyOurs(browser: ExtensionBrowser): Promise<void> {
-  await writeStorage(await browser.worker(), { settings: denyOptionalSettings() });
+export async function readyOurs(browser: ExtensionBrowser, overrides: Partial<Settings> = {}): Promise<void> {
+  await writeStorage(await browser.worker(), { settings: { ...denyOptionalSettings(), ...overrides } });
   const onboarding = await until('the onboarding tab', async () => browser.context.pages().find((p) => p.url().endsWith('/onboarding.html')), 5_000).catch(() => null);
   await onboarding?.close();
 }
@@ -75,11 +79,23 @@ async function readyReference(browser: ExtensionBrowser): Promise<void> {
   });
 }
 
+/**
+ * The floor: the same build, settings and background, with the manifest's
+ * content scripts replaced by one empty isolated-world script with the same
+ * matches, frames and timing. What any content script costs a page here.
+ */
+function floorDir(): { dir: string; remove: () => void } {
+  const temp = mkdtempSync(join(tmpdir(), 'privacy-ledger-floor-'));
+  return { dir: contentScriptVariant(oursDir(), join(temp, 'chrome-mv3'), ['frame-empty']), remove: () => rmSync(temp, { recursive: true, force: true }) };
+}
+
 export async function launchSubject(id: SubjectId): Promise<Subject> {
-  const extensionDir = id === 'ours' ? oursDir() : id === 'reference' ? REFERENCE_DIR : null;
-  const browser = await launchChromium({ ...(extensionDir ? { extensionDir } : {}), headless: true, locale: 'en-GB' });
+  const floor = id === 'floor' ? floorDir() : null;
+  const extensionDir = id === 'ours' ? oursDir() : id === 'reference' ? REFERENCE_DIR : floor?.dir ?? null;
+  const launched = await launchChromium({ ...(extensionDir ? { extensionDir } : {}), headless: true, locale: 'en-GB' });
+  const browser = floor ? { ...launched, close: () => launched.close().finally(floor.remove) } : launched;
   try {
-    if (id === 'ours') await readyOurs(browser);
+    if (id === 'ours' || id === 'floor') await readyOurs(browser);
     if (id === 'reference') await readyReference(browser);
     // A blank tab stays open, so closing every measured tab never ends the browser.
     if (browser.context.pages().length === 0) await browser.context.newPage();

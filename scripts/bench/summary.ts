@@ -8,7 +8,7 @@ import type { BenchPage } from './pages';
 import { geometricMean, max, median, percentile, ratio } from './stats';
 import type { SubjectId } from './subjects';
 
-export type ExtensionId = Exclude<SubjectId, 'none'>;
+export type ExtensionId = 'ours' | 'reference';
 export const EXTENSIONS: ExtensionId[] = ['ours', 'reference'];
 
 export interface SideSummary {
@@ -58,8 +58,17 @@ export interface OverallSummary {
   bannerFrames: Record<ExtensionId, { total: number; runsWithBanner: number; runs: number }>;
 }
 
+export interface OverheadRow {
+  n: number;
+  medians: Record<MetricName, number | null>;
+  /** The middle half of the loads: 25th and 75th percentiles. */
+  quartiles: Record<MetricName, [number, number] | null>;
+  added: Record<MetricName, number | null>;
+}
+
 export interface OverheadSummary {
-  rows: Record<SubjectId, { n: number; medians: Record<MetricName, number | null>; added: Record<MetricName, number | null> }>;
+  /** Only the subjects that were measured. */
+  rows: Partial<Record<SubjectId, OverheadRow>>;
 }
 
 function side(runs: DecisionRun[], rounds: number): SideSummary {
@@ -144,16 +153,22 @@ export function summarizeOverall(pages: PageSummary[]): OverallSummary {
 }
 
 export function summarizeOverhead(runs: OverheadRun[]): OverheadSummary {
-  const ids: SubjectId[] = ['none', 'ours', 'reference'];
-  const medians = (id: SubjectId) =>
-    Object.fromEntries(METRICS.map((m) => [m, median(runs.filter((r) => r.subject === id).map((r) => r.metrics[m]).filter(Number.isFinite))])) as Record<MetricName, number | null>;
+  const ids = (['none', 'floor', 'ours', 'reference'] as const).filter((id) => runs.some((r) => r.subject === id));
+  const values = (id: SubjectId, m: MetricName) => runs.filter((r) => r.subject === id).map((r) => r.metrics[m]).filter(Number.isFinite);
+  const medians = (id: SubjectId) => Object.fromEntries(METRICS.map((m) => [m, median(values(id, m))])) as Record<MetricName, number | null>;
   const base = medians('none');
   const rows = Object.fromEntries(
     ids.map((id) => {
       const m = medians(id);
       const added = Object.fromEntries(METRICS.map((k) => [k, m[k] === null || base[k] === null ? null : m[k]! - base[k]!])) as Record<MetricName, number | null>;
-      return [id, { n: runs.filter((r) => r.subject === id).length, medians: m, added }];
+      const quartiles = Object.fromEntries(
+        METRICS.map((k) => {
+          const v = values(id, k);
+          return [k, v.length ? [percentile(v, 25)!, percentile(v, 75)!] : null];
+        }),
+      ) as Record<MetricName, [number, number] | null>;
+      return [id, { n: runs.filter((r) => r.subject === id).length, medians: m, quartiles, added }];
     }),
-  ) as OverheadSummary['rows'];
+  );
   return { rows };
 }
