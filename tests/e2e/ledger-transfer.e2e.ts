@@ -88,7 +88,7 @@ beforeAll(async () => {
   await putRows(worker, 'cookies', [cookie('shop.test', '_ga', now, { violation: { at: now, purpose: 'analytics', refusedAt: now - 1000 } }), cookie('news.test', 'ads', now)]);
   await putRows(worker, 'thirdParties', [thirdParty('shop.test', localDay(now), 'tracker.example', now, { org: 'Tracker Inc' })]);
   await putRows(worker, 'policies', [{ site: 'shop.test', url: 'https://shop.test/privacy', fetchedAt: now, hash: 'h1', text: 'We keep little, "mostly".' }]);
-  await putRows(worker, 'requests', [{ id: 'r1', site: 'news.test', regime: 'gdpr', type: 'access', status: 'draft', createdAt: now, sentAt: null, dueAt: null }]);
+  await putRows(worker, 'requests', [{ id: 'r1', site: 'news.test', regime: 'gdpr', type: 'access', status: 'draft', createdAt: now, sentAt: null, dueAt: null, language: 'en', channel: null, contact: null, subject: 'Access request', body: 'Dear Sir or Madam', dueDate: null, extendedDueDate: null, history: [{ status: 'draft', at: now }] }]);
   // Site counters as the observers keep them: consistent with the rows.
   const [cookies, parties] = [await h.table<CookieRecord>('cookies'), await h.table<ThirdPartyDay>('thirdParties')];
   const mine = <T extends { site: string }>(rows: T[], site: string) => rows.filter((r) => r.site === site);
