@@ -1,0 +1,2 @@
+export * from './types';
+export { POLICY_SUMMARY_VERSION } from './version';
