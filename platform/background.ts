@@ -5,6 +5,7 @@ import { dataHandlers } from './handlers/data';
 import { ledgerHandlers } from './handlers/ledger';
 import { observeHandlers } from './handlers/observe';
 import { pageHandlers } from './handlers/page';
+import { policyHandlers } from './handlers/policy';
 import { settingsHandlers } from './handlers/settings';
 import { siteHandlers } from './handlers/site';
 import { tabHandlers } from './handlers/tab';
@@ -13,10 +14,11 @@ import { applyGpc } from './gpc/signal';
 import { startCookieWatch } from './ledger/cookieWatch';
 import { startThirdPartyLedger } from './ledger/thirdParties';
 import { startRetention } from './ledger/retention';
+import { startPolicyReader } from './policy/tabReader';
 import { loadSettings, onSettingsChanged } from './settingsStorage';
 import { forgetTab } from './tabFrames';
 
-export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers, observeHandlers, ledgerHandlers];
+export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers, observeHandlers, ledgerHandlers, policyHandlers];
 
 /** Wires the background's listeners. Listeners are added synchronously so a woken worker sees its event. */
 export function startBackground(): void {
@@ -37,6 +39,7 @@ export function startBackground(): void {
   browser.runtime.onStartup.addListener(syncGpc);
   syncGpc();
   startRetention();
+  startPolicyReader();
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason !== 'install') return;
     const settings = await loadSettings();

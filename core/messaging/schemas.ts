@@ -93,4 +93,8 @@ export const extensionSchemas: Record<ExtensionMessageName, z.ZodType> = {
   'consent.answerAgain': z.strictObject({ tabId: z.number().int().nonnegative() }),
   'ledger.eraseSite': z.strictObject({ site }),
   'ledger.import': z.strictObject({ text: z.string().max(MAX_LEDGER_IMPORT_CHARS) }),
+  'policy.read': z.strictObject({ tabId: z.number().int().nonnegative() }),
+  'policy.readSite': z.strictObject({ site }),
+  'policy.status': z.strictObject({ site }),
+  'policy.seen': z.strictObject({ site }),
 };

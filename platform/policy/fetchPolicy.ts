@@ -8,7 +8,12 @@ import type { PolicyStatus } from '../../core/ledger/records';
  * linked to.
  */
 
-export const FETCH_LIMITS = { bytes: 2 * 1024 * 1024, timeoutMs: 15_000 } as const;
+export interface FetchLimits {
+  bytes: number;
+  timeoutMs: number;
+}
+
+export const FETCH_LIMITS: Readonly<FetchLimits> = { bytes: 2 * 1024 * 1024, timeoutMs: 15_000 };
 
 export type FetchedPolicy =
   | { ok: true; url: string; body: string; contentType: 'html' | 'text' }
@@ -70,7 +75,7 @@ async function readCapped(response: Response, cap: number): Promise<Uint8Array |
   return bytes;
 }
 
-export async function fetchPolicy(url: string, site: string, offeredByPage: boolean, limits = FETCH_LIMITS): Promise<FetchedPolicy> {
+export async function fetchPolicy(url: string, site: string, offeredByPage: boolean, limits: Readonly<FetchLimits> = FETCH_LIMITS): Promise<FetchedPolicy> {
   if (!mayFetch(url, site, offeredByPage)) return { ok: false, status: 'blocked', detail: `not on ${site}` };
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), limits.timeoutMs);
