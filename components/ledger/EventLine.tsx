@@ -1,10 +1,11 @@
 import type { ConsentRecord } from '../../core/consent/record';
-import type { CookieViolationData, FormFieldsData, GpcDeclarationData, PermissionPromptData } from '../../core/ledger/eventData';
+import type { CookieViolationData, FormFieldsData, GpcDeclarationData, PermissionPromptData, PolicyChangedData, PolicyReadData } from '../../core/ledger/eventData';
 import type { LedgerEvent } from '../../core/ledger/records';
 import type { MessageKey, Translate } from '../../core/i18n/translate';
 import { formatList } from '../format';
 import { useT } from '../i18n';
 import { fieldName, permissionName, permissionResult, purposeWord } from './words';
+import { fieldWord } from '../policy/words';
 
 /** The page a URL names, without the site: "/checkout". */
 export function pathOf(url: string | undefined): string {
@@ -43,6 +44,13 @@ export function describeEvent(t: Translate, event: LedgerEvent): string {
     case 'permission.prompt': {
       const p = data as unknown as PermissionPromptData;
       return t('event.permission', { permission: permissionName(t, p.permission).toLocaleLowerCase(t.locale), result: permissionResult(t, p.result) });
+    }
+    case 'policy.read':
+      return t('event.policy.read', { url: String((data as unknown as PolicyReadData).url ?? '') });
+    case 'policy.changed': {
+      const changes = (data as unknown as PolicyChangedData).changes ?? [];
+      if (!changes.length) return t('event.policy.changedText');
+      return t('event.policy.changed', { fields: formatList(changes.map((c) => fieldWord(t, String(c.field))), t.locale) });
     }
     default:
       return t('event.other', { kind: event.kind });

@@ -13,6 +13,7 @@ import { Logo } from '../ui/Logo';
 import { Switch } from '../ui/Switch';
 import { formatDate } from '../format';
 import { TodaySection } from './TodaySection';
+import { PolicyCard, type PolicyPanelProps } from '../policy/PolicyCard';
 
 export interface PopupViewProps {
   status: TabStatus | null;
@@ -27,6 +28,8 @@ export interface PopupViewProps {
   onSetRule: (override: SiteOverride | null) => void;
   onAnswerAgain: () => void;
   onOpenDashboard: (route: string) => void;
+  /** The site's privacy policy: summary, change notice, scorecard, "Read now". */
+  policy?: PolicyPanelProps;
 }
 
 function choiceSummary(settings: Settings, site: string, purposes: readonly Purpose[], t: ReturnType<typeof useT>): string {
@@ -42,7 +45,7 @@ function choiceSummary(settings: Settings, site: string, purposes: readonly Purp
 
 type RuleChoice = 'default' | 'denyAll' | 'allowAll' | 'off' | 'custom';
 
-export function PopupView({ status, settings, siteRecord, purposes, consent, today, error, onTogglePause, onSetRule, onAnswerAgain, onOpenDashboard }: PopupViewProps) {
+export function PopupView({ status, settings, siteRecord, purposes, consent, today, error, onTogglePause, onSetRule, onAnswerAgain, onOpenDashboard, policy }: PopupViewProps) {
   const t = useT();
   const site = status?.site ?? null;
   const config = status?.config;
@@ -125,9 +128,9 @@ export function PopupView({ status, settings, siteRecord, purposes, consent, tod
               <p class="muted">{t('card.asked.empty')}</p>
             )}
           </Card>
-          <Card title={t('card.policy.title')} icon="doc" testId="card-policy">
-            <p class="muted">{t('card.policy.empty')}</p>
-          </Card>
+          {policy ? <PolicyCard {...policy} /> : (
+            <Card title={t('card.policy.title')} icon="doc" testId="card-policy"><p class="muted">{t('card.policy.empty')}</p></Card>
+          )}
           <Card title={t('card.requests.title')} icon="mail" testId="card-requests">
             <p class="muted">{t('card.requests.empty')}</p>
           </Card>
