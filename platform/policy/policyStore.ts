@@ -50,7 +50,9 @@ export async function saveVersion(
     await dropFailures(db, rows);
     const latest = rows.filter(isVersion).at(-1);
     if (latest && latest.hash === hash) {
-      await db.policies.update(latest.id!, { checkedAt: now, url });
+      // Newer extractors read the same text better: the stored summary follows them.
+      const reread = latest.summaryVersion !== summary.version ? { summary, summaryVersion: summary.version, language: summary.language } : {};
+      await db.policies.update(latest.id!, { checkedAt: now, url, ...reread });
       return 'unchanged';
     }
     const previous = latest?.summary ?? null;

@@ -102,6 +102,15 @@ describe('policy reader', () => {
     await expect.poll(() => card.getByTestId('policy-changed').count()).toBe(0);
     await expect.poll(async () => (await policiesOf('policy-swap.test'))[1]!.seenAt).toEqual(expect.any(Number));
     await popup.close();
+
+    // The Site page: every field with its confidence, both versions, the scorecard.
+    const sitePage = await h.openExtensionPage('dashboard.html#/sites/policy-swap.test');
+    const versions = sitePage.getByTestId('site-policy-versions').getByRole('listitem');
+    await expect.poll(() => versions.count()).toBe(2);
+    expect(await versions.first().textContent()).toMatch(/\d+ fields changed/);
+    expect(await sitePage.getByTestId('site-policy').getByTestId('policy-bestContact').textContent()).toContain('dpo@policy-swap.test');
+    expect(await sitePage.getByTestId('site-scorecard').locator('li.score').count()).toBe(6);
+    await sitePage.close();
     await page.close();
   });
 

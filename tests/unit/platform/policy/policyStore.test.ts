@@ -40,6 +40,16 @@ describe('policy versions', () => {
     expect(await lastAttemptAt(db, 'shop.test')).toBe(5000);
   });
 
+  it('replaces the summary of the same text when the extractors have a new version', async () => {
+    await saveVersion(db, 'shop.test', 'https://shop.test/privacy', 'text one', { ...v1, version: v1.version - 1 }, 1000);
+    expect(await saveVersion(db, 'shop.test', 'https://shop.test/privacy', 'text one', v2, 2000)).toBe('unchanged');
+    const row = (await latestVersion(db, 'shop.test'))!;
+    expect([row.summaryVersion, row.summary!.sale.value]).toEqual([v2.version, 'sells']);
+    // Same extractors, same text: the stored summary stands.
+    await saveVersion(db, 'shop.test', 'https://shop.test/privacy', 'text one', v1, 3000);
+    expect((await latestVersion(db, 'shop.test'))!.summary!.sale.value).toBe('sells');
+  });
+
   it('adds a changed text as a new version with what changed, a policy.changed event, and an unseen notice', async () => {
     await saveVersion(db, 'shop.test', 'https://shop.test/privacy', 'text one', v1, 1000);
     expect(await saveVersion(db, 'shop.test', 'https://shop.test/privacy', 'text two', v2, 2000)).toBe('changed');
