@@ -29,9 +29,14 @@ export async function lastFailure(db: LedgerDatabase, site: string): Promise<Pol
   return rows.find((row) => !isVersion(row) && row.status !== 'noLink' && row.url) ?? null;
 }
 
-/** When the site's policy was last tried, read or not (the reading period counts from here). */
+/**
+ * When the site's policy was last tried, read or not (the reading period
+ * counts from here). Asked at every page load, so it reads only the site's
+ * two newest rows: the latest version (whose `checkedAt` moves) and a failure
+ * after it, if any.
+ */
 export async function lastAttemptAt(db: LedgerDatabase, site: string): Promise<number | null> {
-  const rows = await rowsOf(db, site);
+  const rows = await siteRows(db, site).policies.reverse().limit(2).toArray();
   return rows.reduce<number | null>((at, row) => Math.max(at ?? 0, row.checkedAt ?? row.fetchedAt), null);
 }
 

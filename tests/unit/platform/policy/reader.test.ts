@@ -85,6 +85,18 @@ describe('readSitePolicy', () => {
     expect((await db.policies.toArray()).map((r) => r.status)).toEqual(['notAPolicy']);
   });
 
+  it('on a Vietnamese shop, takes the privacy policy and not the payment security page next to it', () => {
+    const vi: PageScan = {
+      url: 'https://shop.test/', title: 'Cửa hàng', lang: 'vi', text: 'Chào mừng',
+      links: [
+        link('https://shop.test/chinh-sach-bao-mat-thanh-toan', 'Chính sách bảo mật thanh toán'),
+        link('https://shop.test/dieu-khoan', 'Điều khoản sử dụng'),
+        link('https://shop.test/chinh-sach-bao-mat', 'Chính sách bảo mật thông tin'),
+      ],
+    };
+    expect(candidateUrls(vi)[0]).toBe('https://shop.test/chinh-sach-bao-mat');
+  });
+
   it('reads the page itself when it is the policy', async () => {
     const self: PageScan = { url: 'https://policy.test/legal/privacy.html', title: 'Privacy Policy – Lantern & Loom', lang: 'en', text: POLICY.replace(/<[^>]+>/g, ' '), links: [] };
     expect(candidateUrls(self)[0]).toBe('https://policy.test/legal/privacy.html');
