@@ -128,12 +128,13 @@ export function PopupView({ status, settings, siteRecord, purposes, consent, tod
               <p class="muted">{t('card.asked.empty')}</p>
             )}
           </Card>
-          {policy ? <PolicyCard {...policy} /> : (
-            <Card title={t('card.policy.title')} icon="doc" testId="card-policy"><p class="muted">{t('card.policy.empty')}</p></Card>
-          )}
           <Card title={t('card.requests.title')} icon="mail" testId="card-requests">
             <p class="muted">{t('card.requests.empty')}</p>
           </Card>
+          {/* Last: it spans the grid's width, so the small cards above stay in pairs. */}
+          {policy ? <PolicyCard {...policy} /> : (
+            <Card title={t('card.policy.title')} icon="doc" testId="card-policy"><p class="muted">{t('card.policy.empty')}</p></Card>
+          )}
         </div>
       )}
 
