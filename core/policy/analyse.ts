@@ -83,7 +83,7 @@ export function analysePolicy(input: AnalyseInput): PolicySummary {
     title,
     textHash: fnv1a(text),
     textLength: text.length,
-    controller: extractController(doc),
+    controller: extractController(doc, site),
     contacts,
     bestContact: pickBestContact(doc, contacts),
     dataCategories: extractDataCategories(doc),

@@ -29,6 +29,8 @@ export function pickBestContact(doc: Doc, contacts: readonly PolicyContact[]): F
     score += Math.min(m.count - 1, 4) * 0.5;
     if (m.rights) score += 2;
     if (c.channel === 'webForm') score -= c.role === 'privacy' ? 0.5 : 2;
+    // A phone number is a last resort: a request should leave a written trace.
+    if (c.channel === 'phone') score -= 6;
     if (score > bestScore) [best, bestScore] = [c, score];
   }
   if (!best) return null;

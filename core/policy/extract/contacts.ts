@@ -100,6 +100,8 @@ export function emailRole(address: string, ctx: { near: string; before: string; 
 }
 
 const FORM_HOSTS = new Set(domains.formHosts);
+const REQUEST_WORDS =
+  /request|exercise|submit|opt[- ]out|delete|access your|anfrage|antrag|geltend|ausüben|auskunft|löschung|widerspruch|demande|exercer|suppression|accès|solicitud|ejercer|supresión|yêu cầu|solicitare/;
 
 function isWebForm(link: TextLink, doc: Doc): boolean {
   let url: URL;
@@ -113,8 +115,10 @@ function isWebForm(link: TextLink, doc: Doc): boolean {
   if (FORM_HOSTS.has(url.hostname)) return true;
   // Another organisation's policy, a press page or a law text is not a channel.
   if (/polic(y|ies)|datenschutzerkl|richtlinie|legal\/|terms|\.pdf$|eur-lex|gesetze/.test(target)) return false;
-  const formish = domains.formPath.some((p) => target.includes(p)) || hasTerm(WEB_FORM, link.text.toLowerCase());
-  return formish && hasTerm(RIGHTS_CONTEXT, contextAt(doc, link.start, link.end).near);
+  const near = contextAt(doc, link.start, link.end).near;
+  if (domains.formPath.some((p) => target.includes(p))) return hasTerm(RIGHTS_CONTEXT, near);
+  // A link named only "here" / "form" must sit in a sentence about making a request.
+  return hasTerm(WEB_FORM, link.text.toLowerCase()) && REQUEST_WORDS.test(near);
 }
 
 export interface ContactInput {
@@ -171,7 +175,24 @@ export function extractContacts({ doc, links, site }: ContactInput): PolicyConta
       push({ channel: 'webForm', value: link.href, role, evidence: ev });
     }
   }
+  for (const phone of phoneContacts(doc, site)) push(phone);
   return contacts;
+}
+
+const PHONE = /(?:téléphone|telephone|phone|telefon|tel\.|điện thoại|teléfono|telefone|telefonisch)[^\d\n]{0,20}?(\+?\d[\d .()/-]{1,18}\d)/gi;
+
+function phoneContacts(doc: Doc, site: string | null): PolicyContact[] {
+  const out: PolicyContact[] = [];
+  PHONE.lastIndex = 0;
+  for (let m = PHONE.exec(doc.text); m && out.length < 20; m = PHONE.exec(doc.text)) {
+    const number = m[1]!;
+    if (number.replace(/\D/g, '').length < 4) continue;
+    const start = m.index + m[0].length - number.length;
+    const ctx = contextAt(doc, start, start + number.length);
+    const role: ContactRole = hasTerm(AUTHORITY, ctx.before.slice(-120)) ? 'authority' : hasTerm(PROCESSOR, ctx.near) && site !== null ? 'other' : hasTerm(RIGHTS_CONTEXT, ctx.near) ? 'privacy' : 'general';
+    out.push({ channel: 'phone', value: number.trim(), role, evidence: evidence(doc.text, start, start + number.length) });
+  }
+  return out;
 }
 
 /** How often each contact value occurs, and whether any occurrence sits in a sentence about rights or requests. */

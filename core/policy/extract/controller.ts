@@ -15,7 +15,7 @@ const CONTROLLER = compileTerms(terms('controller'));
 const STRONG_CONTROLLER = /controller|verantwortlich|responsable (?:du|de|del) tratamiento|responsable (?:du|de) traitement|bên kiểm soát|operator de date|titular|data controller/;
 
 const LEGAL_FORM =
-  "(?:GmbH & Co\\. KG|GmbH|gGmbH|AG|SE|KGaA|KG|e\\.V\\.|Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|PLC|plc|LLP|Corp(?:oration|\\.)?|PBC|B\\.V\\.|N\\.V\\.|S\\.A\\.S\\.?|SAS|SASU|SARL|S\\.A\\.R\\.L\\.|S\\.A\\.U?\\.?|SA|S\\.L\\.U?\\.?|SL|S\\.p\\.A\\.|SpA|S\\.r\\.l\\.|SRL|S\\.R\\.L\\.|Oy|AB|ApS|AS|sp\\. z o\\.o\\.|Foundation|Stiftung|Co\\., Ltd\\.|Company|Công ty|GIE)";
+  "(?:GmbH & Co\\. KG|Gesellschaft mbH|mbH|GmbH|gGmbH|AG|SE|KGaA|KG|e\\.V\\.|Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|PLC|plc|LLP|Corp(?:oration|\\.)?|PBC|B\\.V\\.|N\\.V\\.|S\\.A\\.S\\.?|SAS|SASU|SARL|S\\.A\\.R\\.L\\.|S\\.A\\.U?\\.?|SA|S\\.L\\.U?\\.?|SL|S\\.p\\.A\\.|SpA|S\\.r\\.l\\.|SRL|S\\.R\\.L\\.|Oy|AB|ApS|AS|sp\\. z o\\.o\\.|Foundation|Stiftung|Co\\., Ltd\\.|Company|Công ty|GIE)";
 // An organisation: up to six capitalised words (or "&", "of", "de"), then a legal form. Bounded, so linear.
 const ORG = new RegExp(
   `(?<![\\p{L}\\p{N}])((?:[\\p{Lu}\\d][\\p{L}\\d.&'’+-]{0,30}(?:,)?\\s){1,6}${LEGAL_FORM})(?![\\p{L}])`,
@@ -40,13 +40,36 @@ function cleanName(raw: string): string {
     .trim();
 }
 
-export function extractController(doc: Doc): Field<Controller> | null {
+/** The site's own name from its domain ("starbucks" for starbucks.com), to tell the controller from vendors named in the text. */
+function siteName(site: string | null): string | null {
+  const name = site?.split('.')[0] ?? '';
+  return name.length >= 3 ? name.toLowerCase() : null;
+}
+
+/** A capitalised run of words containing the site's name ("La Redoute", "Mozilla"), when no legal form is given. */
+function nameFromSite(doc: Doc, name: string): { name: string; start: number; end: number } | null {
+  const re = new RegExp(`(?:\\b(?:La|Le|Les|Die|Der|The|El)\\s)?[^\\s]{0,20}${name.replace(/[^a-z0-9]/g, '')}[^\\s,.;:)]{0,20}`, 'iu');
+  const m = re.exec(doc.text.slice(0, 200_000));
+  if (!m || !/^\p{Lu}/u.test(m[0])) return null;
+  return { name: m[0], start: m.index, end: m.index + m[0].length };
+}
+
+export function extractController(doc: Doc, site: string | null = null): Field<Controller> | null {
   const counts = new Map<string, { n: number; start: number; end: number }>();
-  let named: { name: string; start: number; end: number; strong: boolean } | null = null;
+  let named: { name: string; start: number; end: number; strong: boolean; rank: number } | null = null;
+  const own = siteName(site);
+  // "The controller is:" followed by the name on the next lines.
+  let carry = 0;
   for (const s of doc.sentences) {
     ORG.lastIndex = 0;
-    const inControllerSentence = hasTerm(CONTROLLER, s.lower) || STRONG_CONTROLLER.test(s.heading);
-    const strong = STRONG_CONTROLLER.test(s.lower) || STRONG_CONTROLLER.test(s.heading);
+    // The paragraph, not just the sentence: "Anata Proiect SRL, … Str. 7, …, în calitate de operator de date" spans abbreviations.
+    const lineStart = doc.lower.lastIndexOf('\n', s.start) + 1;
+    const lineEnd = doc.lower.indexOf('\n', s.end);
+    const para = doc.lower.slice(Math.max(lineStart, s.start - 400), Math.min(lineEnd === -1 ? doc.lower.length : lineEnd, s.end + 400));
+    const here = hasTerm(CONTROLLER, para) || STRONG_CONTROLLER.test(s.heading);
+    const inControllerSentence = here || carry > 0;
+    const strong = STRONG_CONTROLLER.test(para) || STRONG_CONTROLLER.test(s.heading) || carry > 0;
+    carry = here ? (/:\s*$/.test(s.text) ? 3 : 1) : Math.max(0, carry - 1);
     for (let m = ORG.exec(s.text); m; m = ORG.exec(s.text)) {
       const name = cleanName(m[1]!);
       if (name.split(' ').length < 2 && !/\s/.test(m[1]!.trim())) continue;
@@ -54,14 +77,24 @@ export function extractController(doc: Doc): Field<Controller> | null {
       const entry = counts.get(name) ?? { n: 0, start, end: start + name.length };
       entry.n++;
       counts.set(name, entry);
-      if (inControllerSentence && (!named || (strong && !named.strong))) named = { name, start, end: start + name.length, strong };
+      const isOwn = own !== null && name.toLowerCase().replace(/[^a-z0-9]/g, '').includes(own.replace(/[^a-z0-9]/g, ''));
+      // The named controller in a sentence that says "controller" wins, then any controller-like sentence, then the site's own name.
+      // "controller" said within 200 characters of the name, on its line.
+      const near = doc.lower.slice(Math.max(lineStart, start - 200), Math.min(lineEnd === -1 ? doc.lower.length : lineEnd, start + name.length + 200));
+      const strongNear = STRONG_CONTROLLER.test(near) || (strong && carry > 0);
+      const rank = (isOwn ? 4 : 0) + (strongNear ? 2 : 0) + (inControllerSentence ? 1 : 0);
+      if (rank > 0 && (!named || rank > named.rank)) named = { name, start, end: start + name.length, strong: strongNear, rank };
     }
   }
   let pick = named;
   if (!pick) {
     let best: [string, { n: number; start: number; end: number }] | null = null;
     for (const e of counts) if (!best || e[1].n > best[1].n) best = e;
-    if (best && best[1].n >= 2) pick = { name: best[0], start: best[1].start, end: best[1].end, strong: false };
+    if (best && best[1].n >= 2) pick = { name: best[0], start: best[1].start, end: best[1].end, strong: false, rank: 0 };
+  }
+  if (!pick && own) {
+    const fromSite = nameFromSite(doc, own);
+    if (fromSite) pick = { ...fromSite, strong: false, rank: 0 };
   }
   if (!pick) return null;
   const country = countryNear(doc.lower.slice(pick.end, pick.end + 250));

@@ -15,7 +15,7 @@ const VI = /ngày\s(\d{1,2})\stháng\s(\d{1,2})\snăm\s(\d{4})/;
 const NUMERIC = /(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?![\d])/;
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(\\d{4})(?!\\d)`, 'u');
 const DAY_MONTH_YEAR = new RegExp(`(?<!\\d)(\\d{1,2})(?:er|\\.|º|st|nd|rd|th)?\\s(?:de\\s)?(${MONTH_ALT})\\.?,?\\s(?:de\\s)?(\\d{4})(?!\\d)`, 'u');
-const MONTH_YEAR = new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\.?\\s(?:de\\s)?(\\d{4})(?!\\d)`, 'u');
+const MONTH_YEAR = new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\.?[\\s-](?:de\\s)?(\\d{4})(?!\\d)`, 'u');
 
 function iso(y: number, m: number, d: number | null): string | null {
   if (y < 1990 || y > 2100 || m < 1 || m > 12) return null;

@@ -13,7 +13,8 @@ const EXERCISE = groups('exercise');
 const EXERCISE_RES = new Map(Object.entries(EXERCISE).map(([k, v]) => [k, compileTerms(v)]));
 
 /** A sentence about rights: in a rights section, or naming a right, a request or the data subject. */
-const RIGHTS_SECTION = /right|choice|control|access|request|rechte|betroffen|droit|derecho|quyền|drept|your data|ihre daten|vos données|tus datos/;
+const RIGHTS_SECTION =
+  /right|choice|control|access|request|object|withdraw|consent|subject to|recht|betroffen|auskunft|widerspruch|widerruf|einwilligung|droit|consentement|derecho|consentimiento|quyền|đồng ý|drept|consimț|your data|ihre daten|vos données|tus datos|data protection|datenschutz|protection des données|protección de datos/;
 
 export function extractRights(doc: Doc): Field<RightKind[]> {
   return extractTermSet(doc, RIGHTS, {

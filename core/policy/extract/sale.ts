@@ -8,7 +8,7 @@
  * the sale") say nothing about what the company does.
  */
 import { terms } from '../lexicon';
-import { compileTerms, firstHit, hasTerm } from '../match';
+import { allHits, compileTerms, firstHit, hasTerm } from '../match';
 import { sentenceEvidence, type Doc, type Sentence } from '../segment';
 import type { Evidence, Field, SaleValue } from '../types';
 
@@ -23,9 +23,15 @@ const CHILDREN = compileTerms(terms('children'));
 
 /** Negation within a short window before the verb (en, fr, es, vi, ro) or after it (de "verkaufen … nicht", fr "vendons pas"). */
 function negated(lower: string, at: number, len: number): boolean {
-  const before = lower.slice(Math.max(0, at - 60), at);
+  const before = lower.slice(Math.max(0, at - 150), at).split(/\b(?:but|however|although|aber|mais|pero|nhưng|dar)\b/).pop() ?? '';
   const after = lower.slice(at + len, at + len + 40);
   return hasTerm(NEGATION, before) || /^\S*\s+(?:\S+\s+){0,3}(?:nicht|pas|jamais|niemals|keine?)(?![\p{L}])/u.test(after);
+}
+
+/** "share … for targeted / behavioural / cross-context advertising", not denied. */
+function sharesForAdvertising(lower: string): boolean {
+  const m = /shar(?:e|es|ing)\b.{0,80}?(?:targeted|behaviou?ral|cross-context|interest-based|personali[sz]ed) advertising/.exec(lower);
+  return m !== null && !negated(lower, m.index, 5);
 }
 
 type Verdict = 'sells' | 'doesNotSell' | 'sharesForAds';
@@ -39,14 +45,17 @@ function classify(s: Sentence): Verdict | null {
   if (affirm && !negated(lower, affirm.index, affirm.term.length)) {
     return hasTerm(CHILDREN, lower) ? null : ads || /shar|advertis/.test(lower) ? 'sharesForAds' : 'sells';
   }
-  if (!sell || !hasTerm(DATA, lower)) return ads && !hasTerm(CHILDREN, lower) && !hasTerm(BOILERPLATE, lower) ? 'sharesForAds' : null;
+  // A denial needs no data word: "…and will never be sold" follows a sentence about the data.
+  if (sell && !hasTerm(CHILDREN, lower) && allHits(SELL, lower).some((h) => negated(lower, h.index, h.term.length)) && !hasTerm(BUSINESS_TRANSFER, lower)) return 'doesNotSell';
+  if (!sell || !hasTerm(DATA, lower)) return (ads || sharesForAdvertising(lower)) && !hasTerm(CHILDREN, lower) && !hasTerm(BOILERPLATE, lower) ? 'sharesForAds' : null;
   if (hasTerm(CHILDREN, lower)) return null;
-  if (negated(lower, sell.index, sell.term.length)) return 'doesNotSell';
+  // Any denial in the sentence ("except for this kind of selling, we don't otherwise sell…") makes it a denial.
+  for (const hit of allHits(SELL, lower)) if (negated(lower, hit.index, hit.term.length)) return 'doesNotSell';
   if (ads) return 'sharesForAds';
   if (hasTerm(BOILERPLATE, lower) || /opt[- ]?out|do not sell|right|recht|droit|derecho|quyền/.test(lower)) return null;
-  // "sale" as a noun about products, tickets or homes: only a sale of data counts.
-  if (/\b(?:sale|sales|vente|venta|verkauf)\b/.test(sell.term) && !/\b(?:data|information|daten|données|datos|dữ liệu)\b/.test(lower.slice(sell.index, sell.index + 60))) return null;
-  if (/\b(?:buy|rent|find)\b.{0,40}\bsell\b|\bsell\b.{0,20}\b(?:home|house|car|products?|tickets?)\b/.test(lower)) return null;
+  // Selling homes, cars or tickets is not selling data: the object after the verb must be data.
+  const object = lower.slice(sell.index + sell.term.length, sell.index + sell.term.length + 70);
+  if (!/(?:data|information|daten|données|datos|dữ liệu|thông tin|date|informații|it\b|them\b)/.test(object)) return null;
   return 'sells';
 }
 
@@ -54,7 +63,7 @@ export function extractSale(doc: Doc): Field<SaleValue> {
   const found: Record<Verdict, Evidence[]> = { sells: [], doesNotSell: [], sharesForAds: [] };
   for (const s of doc.sentences) {
     if (s.isHeading && !/do not sell|we do not sell|nicht verkauf|ne vendons/.test(s.lower)) continue;
-    if (!hasTerm(SELL, s.lower) && !hasTerm(ADS, s.lower) && !hasTerm(AFFIRM, s.lower)) continue;
+    if (!hasTerm(SELL, s.lower) && !hasTerm(ADS, s.lower) && !hasTerm(AFFIRM, s.lower) && !sharesForAdvertising(s.lower)) continue;
     const v = classify(s);
     if (v && found[v].length < 3) found[v].push(sentenceEvidence(doc, s));
   }
