@@ -15,6 +15,8 @@ export function PolicySection({ versions, failure, scores, reading, result, erro
   const t = useT();
   const latest = versions?.[0] ?? null;
   const summary = latest?.summary ?? null;
+  // The Site page has no tab to scan: it can only read again from an address the policy was found or tried at.
+  const canRead = latest !== null || (failure !== null && failure.status !== 'noLink' && failure.url !== '');
   return (
     <>
       <Card title={t('card.policy.title')} icon="doc" testId="site-policy">
@@ -23,10 +25,10 @@ export function PolicySection({ versions, failure, scores, reading, result, erro
         {error && <p class="popup-error" role="alert">{t('popup.error', { detail: error })}</p>}
         {!reading && result?.status === 'ok' && result.outcome === 'unchanged' && <p class="muted" role="status">{t('policy.read.unchanged')}</p>}
         {summary && latest && <SummaryDetail summary={summary} version={latest} />}
-        <button type="button" class="button secondary small" onClick={onReadNow} disabled={reading || (!latest && !failure)} data-testid="site-policy-read">
+        <button type="button" class="button secondary small" onClick={onReadNow} disabled={reading || !canRead} data-testid="site-policy-read">
           {latest ? t('policy.readAgain') : t('policy.readNow')}
         </button>
-        {!latest && !failure && <p class="muted">{t('policy.readFromPopup')}</p>}
+        {!canRead && <p class="muted">{t('policy.readFromPopup')}</p>}
       </Card>
       <Card title={t('scorecard.title')} icon="check" testId="site-scorecard">
         {scores ? <Scorecard scores={scores} /> : <p class="muted">{t('common.loading')}</p>}

@@ -78,6 +78,14 @@ describe('PolicySection (Site page)', () => {
   });
 });
 
+describe('PolicySection without an address to read from', () => {
+  it('sends the user to the popup when the site linked no policy', () => {
+    renderIn(<PolicySection {...props({ versions: [], failure: version({ status: 'noLink', url: 'https://shop.test/', hash: '', summary: undefined }) })} />);
+    expect((screen.getByTestId('site-policy-read') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText(/Read policy now.*in the toolbar popup/)).toBeTruthy();
+  });
+});
+
 describe('policy words', () => {
   it('has every value of every vocabulary, and every status, in both languages', () => {
     const keys = [
