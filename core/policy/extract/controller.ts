@@ -63,14 +63,23 @@ export function extractController(doc: Doc, site: string | null = null): Field<C
   for (const s of doc.sentences) {
     ORG.lastIndex = 0;
     // The paragraph, not just the sentence: "Anata Proiect SRL, … Str. 7, …, în calitate de operator de date" spans abbreviations.
-    const lineStart = doc.lower.lastIndexOf('\n', s.start) + 1;
-    const lineEnd = doc.lower.indexOf('\n', s.end);
-    const para = doc.lower.slice(Math.max(lineStart, s.start - 400), Math.min(lineEnd === -1 ? doc.lower.length : lineEnd, s.end + 400));
-    const here = hasTerm(CONTROLLER, para) || STRONG_CONTROLLER.test(s.heading);
-    const inControllerSentence = here || carry > 0;
-    const strong = STRONG_CONTROLLER.test(para) || STRONG_CONTROLLER.test(s.heading) || carry > 0;
+    const here = hasTerm(CONTROLLER, s.lower) || STRONG_CONTROLLER.test(s.heading);
+    const carried = carry > 0;
     carry = here ? (/:\s*$/.test(s.text) ? 3 : 1) : Math.max(0, carry - 1);
+    let lineStart = -1;
+    let lineEnd = -1;
+    let para = '';
+    let inControllerSentence = false;
+    let strong = false;
     for (let m = ORG.exec(s.text); m; m = ORG.exec(s.text)) {
+      if (lineStart < 0) {
+        lineStart = doc.lower.lastIndexOf('\n', s.start) + 1;
+        lineEnd = doc.lower.indexOf('\n', s.end);
+        if (lineEnd === -1) lineEnd = doc.lower.length;
+        para = doc.lower.slice(Math.max(lineStart, s.start - 400), Math.min(lineEnd, s.end + 400));
+        inControllerSentence = here || carried || hasTerm(CONTROLLER, para);
+        strong = STRONG_CONTROLLER.test(para) || STRONG_CONTROLLER.test(s.heading) || carried;
+      }
       const name = cleanName(m[1]!);
       if (name.split(' ').length < 2 && !/\s/.test(m[1]!.trim())) continue;
       const start = s.start + m.index + Math.max(0, m[0].indexOf(name));
@@ -80,8 +89,8 @@ export function extractController(doc: Doc, site: string | null = null): Field<C
       const isOwn = own !== null && name.toLowerCase().replace(/[^a-z0-9]/g, '').includes(own.replace(/[^a-z0-9]/g, ''));
       // The named controller in a sentence that says "controller" wins, then any controller-like sentence, then the site's own name.
       // "controller" said within 200 characters of the name, on its line.
-      const near = doc.lower.slice(Math.max(lineStart, start - 200), Math.min(lineEnd === -1 ? doc.lower.length : lineEnd, start + name.length + 200));
-      const strongNear = STRONG_CONTROLLER.test(near) || (strong && carry > 0);
+      const near = doc.lower.slice(Math.max(lineStart, start - 200), Math.min(lineEnd, start + name.length + 200));
+      const strongNear = STRONG_CONTROLLER.test(near) || (strong && carried);
       const rank = (isOwn ? 4 : 0) + (strongNear ? 2 : 0) + (inControllerSentence ? 1 : 0);
       if (rank > 0 && (!named || rank > named.rank)) named = { name, start, end: start + name.length, strong: strongNear, rank };
     }

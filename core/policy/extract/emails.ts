@@ -81,9 +81,13 @@ function scan(text: string): EmailHit[] {
     let done = 0;
     for (const anchor of anchors) {
       if (anchor < done) continue;
-      re.lastIndex = Math.max(done, anchor - 70);
-      const m = re.exec(text);
-      if (!m || m.index > anchor) continue;
+      // Match inside a bounded window around the anchor, so many anchors without an address stay linear.
+      const from = Math.max(done, anchor - 70);
+      const window = text.slice(from, anchor + 400);
+      re.lastIndex = 0;
+      const w = re.exec(window);
+      if (!w || from + w.index > anchor) continue;
+      const m = Object.assign([...w], { index: from + w.index }) as unknown as RegExpExecArray;
       done = m.index + m[0].length;
       const [whole, local = '', domain = '', tld = ''] = m;
       // Markdown emphasis: `_privacy@zillow.com_` keeps its underscores out of the address.
