@@ -57,6 +57,7 @@ export function analysePolicy(input: AnalyseInput): PolicySummary {
     const html = String(input.html ?? input.text ?? '');
     if (html.length > MAX_HTML_CHARS) warnings.push(`HTML cut to its first ${MAX_HTML_CHARS} characters.`);
     const structured = htmlToStructuredText(html);
+    if (structured.truncated) warnings.push('HTML nested too deeply: read up to the point where it stopped making sense.');
     text = structured.text;
     title = structured.title;
     htmlLang = structured.lang;

@@ -12,6 +12,8 @@ import type { StructuredText } from './types';
 
 /** HTML beyond this many characters is not parsed (a policy page is rarely over 1 MB). */
 export const MAX_HTML_CHARS = 3_000_000;
+/** Elements nested deeper than this stop the reading: real pages stay far below, and the parser's implied-close search grows with depth. */
+export const MAX_HTML_DEPTH = 1_500;
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'iframe', 'object', 'select', 'button', 'head', 'canvas', 'math', 'dialog']);
 const BLOCK = new Set([
@@ -37,16 +39,25 @@ export function htmlToStructuredText(html: string): StructuredText {
   const links: RawLink[] = [];
   let link: RawLink | null = null;
   let cellInRow = 0;
+  let tooDeep = false;
 
+  // Counting trailing line breaks by hand: a /\n*$/ test on the growing text would be quadratic.
   const breakLine = (n = 1) => {
-    const trailing = /\n*$/.exec(raw)?.[0].length ?? 0;
+    let trailing = 0;
+    while (trailing < n && raw.charCodeAt(raw.length - 1 - trailing) === 10) trailing++;
     if (raw.length > 0 && trailing < n) raw += '\n'.repeat(n - trailing);
   };
 
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (tooDeep) return;
         if (!VOID.has(name)) stack.push(name);
+        if (stack.length > MAX_HTML_DEPTH) {
+          tooDeep = true;
+          parser.pause();
+          return;
+        }
         if (name === 'html' && attrs.lang) lang = attrs.lang.trim().toLowerCase() || null;
         if (name === 'title') inTitle = true;
         if (skipDepth > 0 || SKIP.has(name) || attrs.hidden !== undefined || attrs['aria-hidden'] === 'true') {
@@ -74,6 +85,7 @@ export function htmlToStructuredText(html: string): StructuredText {
         if (name === 'a' && attrs.href) link = { href: attrs.href.trim(), text: '' };
       },
       ontext(data) {
+        if (tooDeep) return;
         if (inTitle) {
           title = ((title ?? '') + data).replace(/\s+/g, ' ');
           return;
@@ -85,6 +97,7 @@ export function htmlToStructuredText(html: string): StructuredText {
         if (link) link.text += t;
       },
       onclosetag(name, implied) {
+        if (tooDeep) return;
         if (!VOID.has(name)) {
           const i = stack.lastIndexOf(name);
           if (i >= 0) stack.length = i;
@@ -112,7 +125,7 @@ export function htmlToStructuredText(html: string): StructuredText {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
   parser.write(html.slice(0, MAX_HTML_CHARS));
-  parser.end();
+  if (!tooDeep) parser.end();
 
   const text = normaliseText(raw);
   // Find each heading and link again in the normalised text, in document order.
@@ -138,5 +151,5 @@ export function htmlToStructuredText(html: string): StructuredText {
     }
   }
   const cleanTitle = title === null ? null : normaliseText(title) || null;
-  return { text, title: cleanTitle, lang, headings: outHeadings, links: outLinks };
+  return { text, title: cleanTitle, lang, headings: outHeadings, links: outLinks, ...(tooDeep ? { truncated: true } : {}) };
 }

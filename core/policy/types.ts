@@ -206,6 +206,8 @@ export interface StructuredText {
   headings: { level: number; text: string; start: number }[];
   /** Link targets with where their anchor text sits in `text` (mailto included). */
   links: { href: string; text: string; start: number; end: number }[];
+  /** True when reading stopped early (elements nested deeper than any real page). */
+  truncated?: boolean;
 }
 
 export type LinkRegion = 'footer' | 'nav' | 'header' | 'main' | 'other';
