@@ -69,7 +69,8 @@ export function analysePolicy(input: AnalyseInput): PolicySummary {
   }
   if (text.length === 0) warnings.push('The document has no text.');
   const doc = segment(text);
-  title ??= doc.headings[0]?.text ?? (text.split('\n', 1)[0]?.slice(0, 200) || null);
+  // The first top-level heading, else the first heading, else the first line.
+  title ??= (doc.headings.find((h) => h.level <= 2) ?? doc.headings[0])?.text || text.split('\n', 1)[0]?.slice(0, 200) || null;
   let language = detectLanguage(text);
   if (language === 'und') language = langPrior(htmlLang) ?? 'und';
 

@@ -7,7 +7,7 @@
 import stopwords from './lexicon/stopwords.json';
 import { LANGUAGES, type PolicyLanguage } from './types';
 
-const SAMPLE_CHARS = 40_000;
+const SAMPLE_CHARS = 20_000;
 const MIN_HITS = 8;
 const LISTS = new Map(Object.entries(stopwords).map(([lang, words]) => [lang, new Set(words)]));
 const VIETNAMESE_LETTERS = /[ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/g;

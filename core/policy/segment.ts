@@ -28,10 +28,14 @@ export interface Doc {
 
 const MAX_HEADING_CHARS = 140;
 
+const SETEXT_UNDERLINE = /^(?:=+|-+)$/;
+
 function headingLevel(line: string, next: string | undefined): number {
   const md = /^(#{1,6}) /.exec(line);
   if (md) return md[1]!.length;
   if (line.length > MAX_HEADING_CHARS) return 0;
+  // Setext: "Privacy Policy" underlined with === (level 1) or --- (level 2).
+  if (next !== undefined && SETEXT_UNDERLINE.test(next) && !SETEXT_UNDERLINE.test(line) && !line.startsWith('|')) return next.startsWith('=') ? 1 : 2;
   if (/^\*\*[^*]{2,}\*\*:?$/.test(line) || /^__[^_]{2,}__$/.test(line)) return 4;
   if (/^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+\p{Lu}/u.test(line) && !/[.;:,]$/.test(line)) return 3;
   if (
@@ -64,9 +68,14 @@ export function segment(text: string): Doc {
     if (nl > at) lines.push({ start: at, end: nl });
     at = nl + 1;
   }
+  let skipUnderline = false;
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i]!;
     const line = text.slice(start, end);
+    if (skipUnderline) {
+      skipUnderline = false;
+      continue;
+    }
     const nextLine = lines[i + 1];
     const level = headingLevel(line.trim(), nextLine ? text.slice(nextLine.start, nextLine.end).trim() : undefined);
     if (level > 0) {
@@ -74,6 +83,7 @@ export function segment(text: string): Doc {
       headings.push({ text: clean, start, level });
       heading = lower.slice(start, end);
       sentences.push({ start, end, text: line, lower: lower.slice(start, end), heading, isHeading: true });
+      skipUnderline = nextLine !== undefined && SETEXT_UNDERLINE.test(text.slice(nextLine.start, nextLine.end).trim());
       continue;
     }
     let from = start;

@@ -93,9 +93,11 @@ export function emailRole(address: string, ctx: { near: string; before: string; 
   if (!related && hasTerm(PROCESSOR, ctx.near)) return 'processor';
   if (!related) return 'other';
   if (/(^|[._-])(dpo|dpd|dsb)([._-]|$)|dataprotectionofficer|datenschutzbeauftragte/.test(local) || hasTerm(DPO, ctx.near)) return 'dpo';
-  if (/privacy|priva|datenschutz|dataprotection|data-protection|gdpr|rgpd|dsgvo|protecciondedatos|confidentialit|donneespersonnelles|datos/.test(local)) return 'privacy';
+  if (/privacy|priva|datenschutz|dataprotection|data-protection|gdpr|rgpd|dsgvo|protecciondedatos|confidentialit|donneespersonnelles|datos|baomat|riengtu|dulieu/.test(local)) return 'privacy';
   if (hasTerm(PRIVACY, ctx.near) || hasTerm(PRIVACY, ctx.heading)) return 'privacy';
-  if (/^(info|contact|hello|support|service|kundenservice|help|office|mail|kontakt|contacto|lienhe)/.test(local)) return 'general';
+  // The site's own address given where the text speaks of requests or rights is its privacy channel.
+  if (hasTerm(RIGHTS_CONTEXT, ctx.near) && hasTerm(RIGHTS_CONTEXT, ctx.heading)) return 'privacy';
+  if (/^(info|contact|hello|support|service|kundenservice|help|office|mail|kontakt|contacto|lienhe|cskh|hotro)/.test(local)) return 'general';
   return 'other';
 }
 
@@ -179,7 +181,7 @@ export function extractContacts({ doc, links, site }: ContactInput): PolicyConta
   return contacts;
 }
 
-const PHONE = /(?:téléphone|telephone|phone|telefon|tel\.|điện thoại|teléfono|telefone|telefonisch)[^\d\n]{0,20}?(\+?\d[\d .()/-]{1,18}\d)/gi;
+const PHONE = /(?:téléphone|telephone|phone|telefon|tel\.|điện thoại|teléfono|telefone|telefonisch|hotline)[^\d\n]{0,20}?(\+?\d[\d .()/-]{1,18}\d)/gi;
 
 function phoneContacts(doc: Doc, site: string | null): PolicyContact[] {
   const out: PolicyContact[] = [];

@@ -22,6 +22,9 @@ const ORG = new RegExp(
   'gu',
 );
 
+// Vietnamese companies put the legal form first: "Công ty TNHH Thương Mại ABC", "Công ty Cổ phần XYZ".
+const ORG_VI = /(?<![\p{L}])((?:Công ty|CÔNG TY)\s(?:TNHH|Cổ phần|CỔ PHẦN|CP)(?:\s(?:MTV|Một thành viên))?(?:\s[\p{Lu}\d][\p{L}\d&.-]{0,30}){1,6})/gu;
+
 const COUNTRY_RES = Object.entries(countries).map(([code, names]) => ({ code, re: compileTerms(names) }));
 
 function countryNear(lower: string): string | null {
@@ -71,7 +74,11 @@ export function extractController(doc: Doc, site: string | null = null): Field<C
     let para = '';
     let inControllerSentence = false;
     let strong = false;
-    for (let m = ORG.exec(s.text); m; m = ORG.exec(s.text)) {
+    ORG_VI.lastIndex = 0;
+    const matches: RegExpExecArray[] = [];
+    for (let m = ORG.exec(s.text); m; m = ORG.exec(s.text)) matches.push(m);
+    for (let m = ORG_VI.exec(s.text); m; m = ORG_VI.exec(s.text)) matches.push(m);
+    for (const m of matches) {
       if (lineStart < 0) {
         lineStart = doc.lower.lastIndexOf('\n', s.start) + 1;
         lineEnd = doc.lower.indexOf('\n', s.end);

@@ -43,7 +43,8 @@ function classify(s: Sentence): Verdict | null {
   const sell = firstHit(SELL, lower);
   const affirm = firstHit(AFFIRM, lower);
   // "Although we do not sell for money, our sharing … may be considered a 'sale'": the admission about sharing wins.
-  if (affirm && (ads || /shar|advertis/.test(lower)) && !hasTerm(CHILDREN, lower)) return 'sharesForAds';
+  const admission = affirm !== null && allHits(AFFIRM, lower).some((h) => /consider|qualif|constitut|deemed|may be a sale/.test(h.term));
+  if (admission && (ads || /shar|advertis/.test(lower)) && !hasTerm(CHILDREN, lower)) return 'sharesForAds';
   if (affirm && !negated(lower, affirm.index, affirm.term.length)) {
     return hasTerm(CHILDREN, lower) ? null : ads || /shar|advertis/.test(lower) ? 'sharesForAds' : 'sells';
   }

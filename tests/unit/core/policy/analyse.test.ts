@@ -5,7 +5,7 @@ import { analysePolicy, policyText } from '../../../../core/policy/analyse';
 import { POLICY_SUMMARY_VERSION, type Evidence, type PolicySummary } from '../../../../core/policy/index';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/policies');
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.md'));
+const FILES = readdirSync(DIR).filter((f) => f.endsWith('.md') && f !== 'README.md');
 
 function allEvidence(s: PolicySummary): Evidence[] {
   const out: Evidence[] = [];
