@@ -14,7 +14,7 @@ const EXERCISE_RES = new Map(Object.entries(EXERCISE).map(([k, v]) => [k, compil
 
 /** A sentence about rights: in a rights section, or naming a right, a request or the data subject. */
 const RIGHTS_SECTION =
-  /right|choice|control|access|request|object|withdraw|consent|subject to|recht|betroffen|auskunft|widerspruch|widerruf|einwilligung|droit|consentement|derecho|consentimiento|quyền|đồng ý|drept|consimț|your data|ihre daten|vos données|tus datos|data protection|datenschutz|protection des données|protección de datos/;
+  /right|choice|control|access|request|object|withdraw|consent|subject to|recht|betroffen|auskunft|widerspruch|widerruf|einwilligung|droit|consentement|derecho|consentimiento|quyền|đồng ý|drept|consimț|complain|beschwer|réclamation|reclamación|khiếu nại|plângere|your data|ihre daten|vos données|tus datos|data protection|datenschutz|protection des données|protección de datos/;
 
 export function extractRights(doc: Doc): Field<RightKind[]> {
   return extractTermSet(doc, RIGHTS, {

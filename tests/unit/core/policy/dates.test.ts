@@ -32,6 +32,11 @@ describe('lastUpdated', () => {
     expect(updated('Politique de confidentialité (Mise à jour du 17 mai 2024 )')).toBe('2024-05-17');
   });
 
+  it('takes the end date of a previous version as the start of the current one', () => {
+    expect(updated('Previous versions\n- This version was effective from June 24, 2021, until October 6, 2025.')).toBe('2025-10-06');
+    expect(updated('Diese Datenschutzbestimmungen gelten ab 01.02.2026 Bis dahin gilt die bisherige Version.')).toBe('2026-02-01');
+  });
+
   it('is null when no date is stated', () => {
     expect(updated('We may update this policy from time to time.')).toBeNull();
   });

@@ -50,6 +50,70 @@ You may access, correct or delete your Personal Data and object to its processin
 You may lodge a complaint with your supervisory authority, for example the Irish Data Protection Commission at info@dataprotection.ie.
 Our services are not directed to children under 13.`;
 
+const DE_SHOP = `# Datenschutzerklärung
+
+Stand: 15. März 2024
+
+## 1. Verantwortlicher
+Verantwortlich für die Datenverarbeitung auf dieser Website ist die Muster Handels GmbH, Beispielweg 5, 80331 München, Deutschland. E-Mail: info@muster-handel.de
+
+## 2. Datenschutzbeauftragter
+Unseren Datenschutzbeauftragten erreichen Sie unter datenschutz(at)muster-handel(punkt)de.
+
+## 3. Speicherdauer
+Server-Logfiles werden nach 14 Tagen gelöscht. Rechnungen bewahren wir gemäß § 147 AO zehn Jahre auf.
+
+## 4. Weitergabe an Dritte
+Eine Übermittlung Ihrer Daten an Dritte findet nur an unseren Zahlungsdienstleister statt. Wir verkaufen Ihre Daten nicht.
+
+## 5. Ihre Rechte
+Sie haben das Recht auf Auskunft (Art. 15 DSGVO), Berichtigung, Löschung, Einschränkung der Verarbeitung, Datenübertragbarkeit und Widerspruch. Eine erteilte Einwilligung können Sie jederzeit widerrufen.
+Sie haben das Recht, sich bei einer Aufsichtsbehörde zu beschweren: Bayerisches Landesamt für Datenschutzaufsicht, poststelle@lda.bayern.de.`;
+
+const FR_SERVICE = `Politique de confidentialité
+============================
+
+Dernière mise à jour : 3 janvier 2025
+
+La société Exemple SAS, dont le siège est à Lyon (France), est responsable du traitement de vos données personnelles.
+
+Vos données de compte sont conservées pendant toute la durée de votre inscription, puis trois ans après votre dernière activité.
+
+Nous ne vendons jamais vos données. Nous les partageons avec nos prestataires techniques (hébergement, paiement).
+
+Vous disposez d'un droit d'accès, de rectification, d'effacement, de limitation, de portabilité et d'opposition. Pour exercer vos droits, écrivez à notre délégué à la protection des données : dpo@exemple.fr. Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr).
+
+Nos services ne sont pas destinés aux mineurs de moins de 15 ans.`;
+
+describe('a German shop policy', () => {
+  const s = analysePolicy({ text: DE_SHOP });
+  it('reads every field and keeps the state authority out of the contacts to write to', () => {
+    expect(s.language).toBe('de');
+    expect(s.controller?.value).toEqual({ name: 'Muster Handels GmbH', country: 'DE' });
+    expect(s.bestContact?.value).toMatchObject({ value: 'datenschutz@muster-handel.de', role: 'dpo' });
+    expect(s.contacts.find((c) => c.value === 'poststelle@lda.bayern.de')?.role).toBe('authority');
+    expect(s.sale.value).toBe('doesNotSell');
+    expect(s.retention.value).toEqual({ kind: 'period', days: 3650 });
+    expect(s.rights.value).toEqual(['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'withdrawConsent', 'complaint']);
+    expect(s.lastUpdated.value).toBe('2024-03-15');
+  });
+});
+
+describe('a French service policy', () => {
+  const s = analysePolicy({ text: FR_SERVICE });
+  it('reads every field', () => {
+    expect(s.language).toBe('fr');
+    expect(s.title).toBe('Politique de confidentialité');
+    expect(s.controller?.value).toEqual({ name: 'Exemple SAS', country: 'FR' });
+    expect(s.bestContact?.value).toMatchObject({ value: 'dpo@exemple.fr', role: 'dpo' });
+    expect(s.sale.value).toBe('doesNotSell');
+    expect(s.retention.value).toEqual({ kind: 'period', days: 1095 });
+    expect(s.rights.value).toEqual(['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'complaint']);
+    expect(s.childrenMinAge.value).toBe(15);
+    expect(s.lastUpdated.value).toBe('2025-01-03');
+  });
+});
+
 describe('a Vietnamese shop policy', () => {
   const s = analysePolicy({ text: VI_SHOP, url: 'https://abc.vn/chinh-sach-bao-mat' });
 
