@@ -68,7 +68,7 @@ export function extractController(doc: Doc, site: string | null = null): Field<C
     // The paragraph, not just the sentence: "Anata Proiect SRL, … Str. 7, …, în calitate de operator de date" spans abbreviations.
     const here = hasTerm(CONTROLLER, s.lower) || STRONG_CONTROLLER.test(s.heading);
     const carried = carry > 0;
-    carry = here ? (/:\s*$/.test(s.text) ? 3 : 1) : Math.max(0, carry - 1);
+    carry = here && /:\s*$/.test(s.text) ? 3 : Math.max(0, carry - 1);
     let lineStart = -1;
     let lineEnd = -1;
     let para = '';
@@ -87,6 +87,8 @@ export function extractController(doc: Doc, site: string | null = null): Field<C
         inControllerSentence = here || carried || hasTerm(CONTROLLER, para);
         strong = STRONG_CONTROLLER.test(para) || STRONG_CONTROLLER.test(s.heading) || carried;
       }
+      // A table of contents (many in-page links) names sections, not the controller.
+      if (para.split('](#').length > 3) continue;
       const name = cleanName(m[1]!);
       if (name.split(' ').length < 2 && !/\s/.test(m[1]!.trim())) continue;
       const start = s.start + m.index + Math.max(0, m[0].indexOf(name));
@@ -95,10 +97,12 @@ export function extractController(doc: Doc, site: string | null = null): Field<C
       counts.set(name, entry);
       const isOwn = own !== null && name.toLowerCase().replace(/[^a-z0-9]/g, '').includes(own.replace(/[^a-z0-9]/g, ''));
       // The named controller in a sentence that says "controller" wins, then any controller-like sentence, then the site's own name.
-      // "controller" said within 200 characters of the name, on its line.
-      const near = doc.lower.slice(Math.max(lineStart, start - 200), Math.min(lineEnd, start + name.length + 200));
-      const strongNear = STRONG_CONTROLLER.test(near) || (strong && carried);
-      const rank = (isOwn ? 4 : 0) + (strongNear ? 2 : 0) + (inControllerSentence ? 1 : 0);
+      // "controller" said within 300 characters of the name, on its line (a table row may hold an address and a link first).
+      const near = doc.lower.slice(Math.max(lineStart, start - 300), Math.min(lineEnd, start + name.length + 300));
+      const strongNear = STRONG_CONTROLLER.test(near);
+      // A name on the lines after "The controller is:" counts as named there.
+      const afterColon = carried && strong;
+      const rank = (isOwn ? 4 : 0) + (strongNear || afterColon ? 2 : 0) + (inControllerSentence ? 1 : 0);
       if (rank > 0 && (!named || rank > named.rank)) named = { name, start, end: start + name.length, strong: strongNear, rank };
     }
   }
