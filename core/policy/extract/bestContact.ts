@@ -31,6 +31,8 @@ export function pickBestContact(doc: Doc, contacts: readonly PolicyContact[]): F
     if (c.channel === 'webForm') score -= c.role === 'privacy' ? 0.5 : 2;
     // A phone number is a last resort: a request should leave a written trace.
     if (c.channel === 'phone') score -= 6;
+    // A postal address comes last: policies print addresses for many reasons.
+    if (c.channel === 'postal') score -= 6.5;
     if (score > bestScore) [best, bestScore] = [c, score];
   }
   if (!best) return null;

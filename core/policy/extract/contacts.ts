@@ -14,6 +14,7 @@ import { compileTerms, hasTerm } from '../match';
 import { evidence, type Doc, type Sentence } from '../segment';
 import type { ContactRole, PolicyContact } from '../types';
 import { findEmails } from './emails';
+import { findPostalAddresses } from './postal';
 
 const ROLES = groups('roles');
 const re = (k: string) => compileTerms(ROLES[k] ?? []);
@@ -178,6 +179,11 @@ export function extractContacts({ doc, links, site }: ContactInput): PolicyConta
     }
   }
   for (const phone of phoneContacts(doc, site)) push(phone);
+  for (const hit of findPostalAddresses(doc)) {
+    const ctx = contextAt(doc, hit.evidence.start, hit.evidence.end);
+    const role: ContactRole = hasTerm(AUTHORITY, ctx.before.slice(-120)) ? 'authority' : hasTerm(RIGHTS_CONTEXT, ctx.near) || hasTerm(PRIVACY, ctx.heading) ? 'privacy' : 'general';
+    push({ channel: 'postal', value: hit.address, role, evidence: hit.evidence });
+  }
   return contacts;
 }
 
