@@ -7,6 +7,7 @@ import { ledgerHandlers } from './handlers/ledger';
 import { observeHandlers } from './handlers/observe';
 import { pageHandlers } from './handlers/page';
 import { requestHandlers } from './handlers/requests';
+import { policyHandlers } from './handlers/policy';
 import { settingsHandlers } from './handlers/settings';
 import { siteHandlers } from './handlers/site';
 import { tabHandlers } from './handlers/tab';
@@ -15,11 +16,12 @@ import { applyGpc } from './gpc/signal';
 import { startCookieWatch } from './ledger/cookieWatch';
 import { startThirdPartyLedger } from './ledger/thirdParties';
 import { startRetention } from './ledger/retention';
+import { startPolicyReader } from './policy/tabReader';
 import { startReminders } from './requests/reminders';
 import { loadSettings, onSettingsChanged } from './settingsStorage';
 import { forgetTab } from './tabFrames';
 
-export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers, observeHandlers, ledgerHandlers, identityHandlers, requestHandlers];
+export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers, observeHandlers, ledgerHandlers, identityHandlers, requestHandlers, policyHandlers];
 
 /** Wires the background's listeners. Listeners are added synchronously so a woken worker sees its event. */
 export function startBackground(): void {
@@ -41,6 +43,7 @@ export function startBackground(): void {
   syncGpc();
   startRetention();
   startReminders();
+  startPolicyReader();
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason !== 'install') return;
     const settings = await loadSettings();

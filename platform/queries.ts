@@ -44,6 +44,7 @@ export const queries = {
   allSites: (): Promise<SiteRecord[]> => database().sites.toArray(),
   site: async (site: string): Promise<SiteRecord | null> => (await database().sites.get(site)) ?? null,
   allRequests: (): Promise<RequestRecord[]> => database().requests.orderBy('dueAt').toArray(),
+  siteRequests: (site: string): Promise<RequestRecord[]> => database().requests.where('site').equals(site).toArray(),
   /** The site's latest consent answers, newest first. */
   consentAnswers: async (site: string): Promise<ConsentRecord[]> =>
     (await eventsOfKinds(site, ['consent.answer'], LIMITS.consentAnswers)).map((e) => e.data as ConsentRecord),

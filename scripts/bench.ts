@@ -11,6 +11,7 @@
  *   npm run bench -- --overhead-runs 30 --settle 2000 --timeout 8000
  *   npm run bench -- --only-overhead       only the page without a banner (and the sizes); prints only
  *   npm run bench -- --out -              print only; --out FILE writes elsewhere
+ *   npm run bench -- --policy-only        only the policy reader's analysis time (Node, no browser)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { SITES_DIR, startFixtureServer } from './lib/fixtureServer';
 import { positiveInt } from './bench/cli';
 import { machineInfo } from './bench/machine';
+import { renderPolicyBench, runPolicyBench } from './bench/policy';
 import { measureDecisions } from './bench/measure-decision';
 import { measureOverhead, PLAIN_HOST } from './bench/measure-overhead';
 import { loadPages } from './bench/pages';
@@ -42,6 +44,7 @@ const { values: args } = parseArgs({
     timeout: { type: 'string', default: '5000' },
     pages: { type: 'string', default: '' },
     'no-build': { type: 'boolean', default: false },
+    'policy-only': { type: 'boolean', default: false },
     out: { type: 'string' },
   },
 });
@@ -53,7 +56,19 @@ function build(): void {
   execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+/** The policy reader's analysis time: Node only, a few seconds, written to docs/benchmarks-policy.md. */
+function benchPolicy(): void {
+  log('Policy reader: analysis time per policy over the fixture corpus…');
+  const report = renderPolicyBench(runPolicyBench());
+  log(report.console);
+  if (args.out === '-' || args.pages) return;
+  writeFileSync(join(ROOT, 'docs/benchmarks-policy.md'), report.markdown);
+  log('Wrote docs/benchmarks-policy.md.');
+}
+
 async function main(): Promise<void> {
+  benchPolicy();
+  if (args['policy-only']) return;
   const started = Date.now();
   const loadBefore = loadavg();
   if (!args['no-build']) build();

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ConsentRecord } from '../core/consent/record';
-import type { SiteRecord } from '../core/ledger/records';
+import type { PolicyRecord, SiteRecord } from '../core/ledger/records';
 import { launchChromium, type ExtensionBrowser } from './lib/chromium';
 import { SITES_DIR, startFixtureServer, type FixtureServer } from './lib/fixtureServer';
 import { readStorage, readTable, tabIdOf } from './lib/workerState';
@@ -37,6 +37,19 @@ const LEDGER_PAGES = [
   { host: 'widgets.test', path: '/', about: 'loads widgets and pixels from other sites' },
   { host: 'forms.test', path: '/vi.html', about: 'a Vietnamese sign-up form' },
 ].filter((p) => existsSync(join(SITES_DIR, p.host)));
+
+/** A shop whose footer links its privacy policy: the policy reader reads it when the page loads. */
+const POLICY_SITE = existsSync(join(SITES_DIR, 'policy.test', 'index.html')) ? 'policy.test' : null;
+
+/** The site's policy as the background read it (polled: the reading starts when the page has loaded). */
+async function policyOf(worker: Awaited<ReturnType<ExtensionBrowser['worker']>>, site: string): Promise<PolicyRecord | null> {
+  for (let i = 0; i < 50; i++) {
+    const row = (await readTable<PolicyRecord>(worker, 'policies')).find((p) => p.site === site);
+    if (row) return row;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return null;
+}
 
 /** More sites with consent managers, answered in the walkthrough when their pages exist. */
 const CMP_SITES = ['onetrust', 'cookiebot', 'cookieyes', 'didomi', 'osano', 'complianz', 'iubenda', 'usercentrics2', 'usercentrics3', 'consentmanager', 'quantcast', 'sourcepoint', 'fundingchoices', 'trustarc', 'tcf']
@@ -121,6 +134,10 @@ async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Pr
     await page.goto(server.url(host, path));
     pages[host] = page;
   }
+  if (POLICY_SITE) {
+    pages[POLICY_SITE] = await browser.context.newPage();
+    await pages[POLICY_SITE].goto(server.url(POLICY_SITE));
+  }
 
   console.log('3. What the extension did:');
   const stored = await readStorage(worker, 'local');
@@ -151,6 +168,18 @@ async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Pr
     console.log(`   ${host.padEnd(22)} (${about}): ${facts.filter(Boolean).join('; ')}.`);
   }
 
+  if (POLICY_SITE) {
+    const policy = await policyOf(worker, POLICY_SITE);
+    const summary = policy?.summary;
+    console.log(`   ${POLICY_SITE.padEnd(22)} privacy policy: ${!policy ? 'not read' : !summary ? `not read (${policy.status})` : [
+      `read from ${new URL(policy.url).pathname} (${summary.language})`,
+      `contact ${summary.bestContact?.value.value ?? 'none'}`,
+      `sale: ${summary.sale.value}`,
+      `retention: ${summary.retention.value.kind}${summary.retention.value.days ? ` ${summary.retention.value.days} days` : ''}`,
+      `rights: ${summary.rights.value.join(', ') || 'none'}`,
+    ].join('; ')}.`);
+  }
+
   console.log('4. The popup and the dashboard.');
   const newsTab = await tabOf(pages['news.test']!);
   let popup = await popupFor(browser, newsTab);
@@ -166,6 +195,15 @@ async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Pr
     await dashboard.goto(browser.extensionUrl('dashboard.html#/sites/tracked.test'));
     await dashboard.getByTestId('site-title').waitFor();
     await shot(dashboard, 'dashboard-site-tracked-en');
+  }
+  if (POLICY_SITE) {
+    const policyPopup = await popupFor(browser, await tabOf(pages[POLICY_SITE]!));
+    await policyPopup.getByTestId('policy-facts').waitFor();
+    await shot(policyPopup, 'popup-policy-en');
+    await policyPopup.close();
+    await dashboard.goto(browser.extensionUrl(`dashboard.html#/sites/${POLICY_SITE}`));
+    await dashboard.getByTestId('site-scorecard').waitFor();
+    await shot(dashboard, 'dashboard-site-policy-en');
   }
   await dashboard.goto(browser.extensionUrl('dashboard.html#/preferences'));
   await dashboard.getByRole('switch').first().waitFor();

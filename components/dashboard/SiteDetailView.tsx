@@ -19,6 +19,8 @@ import { Timeline } from '../ledger/Timeline';
 import { RadioCards } from '../ui/RadioCards';
 import { Switch } from '../ui/Switch';
 import { EraseSiteButton } from './EraseSiteButton';
+import { PolicySection } from '../policy/PolicySection';
+import type { PolicyPanelProps } from '../policy/PolicyCard';
 
 interface SiteDetailViewProps {
   site: string;
@@ -34,6 +36,8 @@ interface SiteDetailViewProps {
   onSetOverride: (override: SiteOverride | null) => void;
   /** Erases everything recorded about the site (its rules stay). */
   onEraseSite: () => Promise<void>;
+  /** The site's privacy policy: every field with its quotes, versions, scorecard. */
+  policy?: PolicyPanelProps;
 }
 
 export interface SiteLedger {
@@ -52,7 +56,7 @@ type Mode = 'default' | SiteOverride['mode'];
 /** Links to the Requests view; a later change opens its composer from them. */
 const requestHref = (site: string, type: 'access' | 'erasure') => `#/requests?site=${encodeURIComponent(site)}&type=${type}`;
 
-export function SiteDetailView({ site, record, settings, purposes, consentAnswers, ledger, onRange, onMoreTimeline, onSetPaused, onSetOverride, onEraseSite }: SiteDetailViewProps) {
+export function SiteDetailView({ site, record, settings, purposes, consentAnswers, ledger, onRange, onMoreTimeline, onSetPaused, onSetOverride, onEraseSite, policy }: SiteDetailViewProps) {
   const t = useT();
   const override = settings.siteOverrides[site] ?? null;
   const mode: Mode = override?.mode ?? 'default';
@@ -122,9 +126,7 @@ export function SiteDetailView({ site, record, settings, purposes, consentAnswer
           )}
         </Card>
         <AskedSections events={ledger.asked} />
-        <Card title={t('card.policy.title')} icon="doc">
-          <p class="muted">{t('card.policy.empty')}</p>
-        </Card>
+        {policy ? <PolicySection {...policy} /> : <Card title={t('card.policy.title')} icon="doc"><p class="muted">{t('card.policy.empty')}</p></Card>}
         <Card title={t('card.requests.title')} icon="mail">
           <p class="muted">{t('card.requests.empty')}</p>
         </Card>

@@ -1,10 +1,11 @@
 import type { ConsentRecord } from '../../core/consent/record';
-import type { CookieViolationData, FormFieldsData, GpcDeclarationData, PermissionPromptData, RequestSentData } from '../../core/ledger/eventData';
+import type { CookieViolationData, FormFieldsData, GpcDeclarationData, PermissionPromptData, PolicyChangedData, PolicyReadData, RequestSentData } from '../../core/ledger/eventData';
 import type { LedgerEvent } from '../../core/ledger/records';
 import type { MessageKey, Translate } from '../../core/i18n/translate';
 import { formatDay, formatList } from '../format';
 import { useT } from '../i18n';
 import { fieldName, permissionName, permissionResult, purposeWord } from './words';
+import { fieldWord } from '../policy/words';
 
 /** The page a URL names, without the site: "/checkout". */
 export function pathOf(url: string | undefined): string {
@@ -48,6 +49,13 @@ export function describeEvent(t: Translate, event: LedgerEvent): string {
       const r = data as unknown as RequestSentData;
       const type = t(`request.type.${r.type}` as MessageKey);
       return t(r.to ? 'event.requestSent.to' : 'event.requestSent', { type: type.startsWith('request.type.') ? String(r.type) : type, to: String(r.to ?? ''), date: formatDay(String(r.dueDate), t.locale, true) });
+    }
+    case 'policy.read':
+      return t('event.policy.read', { url: String((data as unknown as PolicyReadData).url ?? '') });
+    case 'policy.changed': {
+      const changes = (data as unknown as PolicyChangedData).changes ?? [];
+      if (!changes.length) return t('event.policy.changedText');
+      return t('event.policy.changed', { fields: formatList(changes.map((c) => fieldWord(t, String(c.field))), t.locale) });
     }
     default:
       return t('event.other', { kind: event.kind });

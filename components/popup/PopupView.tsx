@@ -13,7 +13,9 @@ import { Logo } from '../ui/Logo';
 import { Switch } from '../ui/Switch';
 import { formatDate } from '../format';
 import { RequestButtons } from './RequestButtons';
+import { SiteRequests, type SiteRequestRow } from './SiteRequests';
 import { TodaySection } from './TodaySection';
+import { PolicyCard, type PolicyPanelProps } from '../policy/PolicyCard';
 
 export interface PopupViewProps {
   status: TabStatus | null;
@@ -28,6 +30,10 @@ export interface PopupViewProps {
   onSetRule: (override: SiteOverride | null) => void;
   onAnswerAgain: () => void;
   onOpenDashboard: (route: string) => void;
+  /** The site's privacy policy: summary, change notice, scorecard, "Read now". */
+  policy?: PolicyPanelProps;
+  /** The rights requests sent to this site, overdue first. */
+  requests?: SiteRequestRow[];
 }
 
 function choiceSummary(settings: Settings, site: string, purposes: readonly Purpose[], t: ReturnType<typeof useT>): string {
@@ -43,7 +49,7 @@ function choiceSummary(settings: Settings, site: string, purposes: readonly Purp
 
 type RuleChoice = 'default' | 'denyAll' | 'allowAll' | 'off' | 'custom';
 
-export function PopupView({ status, settings, siteRecord, purposes, consent, today, error, onTogglePause, onSetRule, onAnswerAgain, onOpenDashboard }: PopupViewProps) {
+export function PopupView({ status, settings, siteRecord, purposes, consent, today, error, onTogglePause, onSetRule, onAnswerAgain, onOpenDashboard, policy, requests }: PopupViewProps) {
   const t = useT();
   const site = status?.site ?? null;
   const config = status?.config;
@@ -126,13 +132,12 @@ export function PopupView({ status, settings, siteRecord, purposes, consent, tod
               <p class="muted">{t('card.asked.empty')}</p>
             )}
           </Card>
-          <Card title={t('card.policy.title')} icon="doc" testId="card-policy">
-            <p class="muted">{t('card.policy.empty')}</p>
-          </Card>
-          <Card title={t('card.requests.title')} icon="mail" testId="card-requests">
-            <p class="muted">{t('card.requests.empty')}</p>
-          </Card>
+          <SiteRequests rows={requests ?? []} onOpen={() => onOpenDashboard('requests')} />
           <RequestButtons site={site} onOpenDashboard={onOpenDashboard} />
+          {/* Last: it spans the grid's width, so the small cards above stay in pairs. */}
+          {policy ? <PolicyCard {...policy} /> : (
+            <Card title={t('card.policy.title')} icon="doc" testId="card-policy"><p class="muted">{t('card.policy.empty')}</p></Card>
+          )}
         </div>
       )}
 

@@ -1,4 +1,5 @@
 import type { FormFieldsReport, PermissionReport } from '../messaging/protocol';
+import type { FieldChange } from '../policy/types';
 import type { CookiePurpose } from './records';
 
 /**
@@ -40,7 +41,21 @@ export interface RequestSentData {
   dueDate: string;
 }
 
-export const EVENT_KINDS = ['consent.answer', 'gpc.declaration', 'cookie.violation', 'form.fields', 'permission.prompt', 'request.sent'] as const;
+/** `policy.read`: the site's privacy policy was read for the first time. */
+export interface PolicyReadData {
+  url: string;
+  /** SHA-256 (hex) of the normalised text: the version's row in `policies`. */
+  hash: string;
+  language: string;
+}
+
+/** `policy.changed`: a new version of the site's policy, and what changed in the extracted fields. */
+export interface PolicyChangedData extends PolicyReadData {
+  previousHash: string;
+  changes: FieldChange[];
+}
+
+export const EVENT_KINDS = ['consent.answer', 'gpc.declaration', 'cookie.violation', 'form.fields', 'permission.prompt', 'policy.read', 'policy.changed', 'request.sent'] as const;
 export type KnownEventKind = (typeof EVENT_KINDS)[number];
 
 /** Event kinds the Site detail page gives a section of their own (besides consent). */

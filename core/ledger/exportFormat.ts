@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { PolicySummary } from '../policy/types';
 import { SETTINGS_FORMAT } from '../settings/schema';
-import { FIELD_KINDS, PERMISSION_KINDS } from './records';
+import { FIELD_KINDS, PERMISSION_KINDS, POLICY_STATUSES } from './records';
 import { ledgerProblem, problemsFromIssues, WHOLE_FILE, type LedgerProblem } from './importProblems';
 import { cookieId, LEDGER_TABLES, thirdPartyId, type LedgerRows } from './tables';
 
@@ -77,7 +78,24 @@ const thirdPartyRow = z
   })
   .refine((t) => t.id === thirdPartyId(t), { path: ['id'], params: { reason: 'idMismatch' } });
 
-const policyRow = z.strictObject({ site, url: text(8192), fetchedAt: time, hash: text(200), text: text(2_000_000) });
+/** What changed between two versions, as display strings. */
+const fieldChange = z.strictObject({ field: text(100), before: text(2000), after: text(2000) });
+// A summary is the extractors' JSON: checked for its version and size here; the views read every field defensively.
+const policySummary = z.custom<PolicySummary>(
+  (s) => typeof s === 'object' && s !== null && Number.isInteger((s as { version?: unknown }).version) && JSON.stringify(s).length <= 1_000_000,
+);
+/** Fields from `status` on came with the policy reader; files from before it lack them. */
+const policyRow = z.strictObject({
+  site, url: text(8192), fetchedAt: time, hash: text(200), text: text(2_000_000),
+  status: z.enum(POLICY_STATUSES).optional(),
+  checkedAt: time.optional(),
+  language: text(10).optional(),
+  summary: policySummary.nullable().optional(),
+  summaryVersion: z.number().int().min(0).optional(),
+  changes: z.array(fieldChange).max(100).nullable().optional(),
+  seenAt: time.nullable().optional(),
+  detail: text(500).nullable().optional(),
+});
 
 const requestRow = z.strictObject({
   id: text(200),

@@ -2,6 +2,7 @@
  * The rows of the extension's database (docs/data-model.md). Only the
  * background writes them; extension pages read them live.
  */
+import type { FieldChange, PolicySummary } from '../policy/types';
 
 /** What a cookie is for, from the table of well-known cookie names. */
 export type CookiePurpose = 'necessary' | 'functional' | 'analytics' | 'advertising' | 'unknown';
@@ -91,14 +92,44 @@ export interface ThirdPartyDay {
   lastAt: number;
 }
 
-/** One fetched version of a site's privacy policy. */
+/**
+ * How reading a site's policy went. `ok`: a version was read; the others say
+ * why not, in words the interface shows: `noLink` (no policy link on the page),
+ * `blocked` (the link leads off the site and the page did not offer it),
+ * `notFound` (the server answered 4xx/5xx), `tooBig`, `notHtml` (neither HTML
+ * nor plain text), `timeout`, `failed` (network error), `notAPolicy` (the
+ * page read does not look like a privacy policy).
+ */
+export const POLICY_STATUSES = ['ok', 'noLink', 'blocked', 'notFound', 'tooBig', 'notHtml', 'timeout', 'failed', 'notAPolicy'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+
+/**
+ * One fetched version of a site's privacy policy, or (status other than
+ * `ok`, empty hash and text) the site's last failed attempt, kept once per site.
+ */
 export interface PolicyRecord {
   id?: number;
   site: string;
   url: string;
   fetchedAt: number;
+  /** SHA-256 (hex) of the normalised text; empty for a failed attempt. */
   hash: string;
+  /** The normalised text the summary's evidence offsets point into. */
   text: string;
+  // The fields below came with the policy reader: rows written before it, or imported from older files, lack them.
+  status?: PolicyStatus;
+  /** Last time this same text was read again (no change). */
+  checkedAt?: number;
+  language?: string;
+  summary?: PolicySummary | null;
+  /** The extractors' version that made `summary` (POLICY_SUMMARY_VERSION). */
+  summaryVersion?: number;
+  /** What changed in the extracted fields since the site's previous version; null for a first version. */
+  changes?: FieldChange[] | null;
+  /** When the user saw the "policy changed" notice; null while it is still to be shown. */
+  seenAt?: number | null;
+  /** For a failure: the HTTP status or error, in English, for the details view. */
+  detail?: string | null;
 }
 
 /** A rights request the user prepared or sent (core/requests names the regimes, types and statuses). */

@@ -39,7 +39,13 @@ export function summarizeRow<T extends LedgerTable>(table: T, row: LedgerRow<T>)
     }
     case 'policies': {
       const p = row as LedgerRow<'policies'>;
-      return `privacy policy ${p.url} (${p.text.length} characters)`;
+      if (p.status && p.status !== 'ok') return join([`privacy policy not read: ${p.status}`, p.detail ?? '', p.url]);
+      const s = p.summary;
+      return join([
+        `privacy policy ${p.url} (${p.text.length} characters)`, p.language ?? '',
+        s?.bestContact ? `contact ${s.bestContact.value.value}` : '', s ? `sale: ${s.sale.value}` : '',
+        p.changes?.length ? `changed: ${p.changes.map((c) => c.field).join(' ')}` : '',
+      ]);
     }
     case 'requests': {
       const r = row as LedgerRow<'requests'>;
@@ -54,6 +60,10 @@ export function summarizeEvent(kind: string, data: unknown): string {
   const d = (typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
   if (kind === 'consent.answer') {
     return join([String(d.cmp ?? 'banner'), String(d.outcome ?? ''), d.method ? `by ${String(d.method)}` : '', d.reason ? `because ${String(d.reason)}` : '']);
+  }
+  if (kind === 'policy.changed' && Array.isArray(d.changes)) {
+    const fields = d.changes.map((c: unknown) => String((c as { field?: unknown } | null)?.field ?? '')).filter(Boolean);
+    return join([`privacy policy changed${fields.length ? `: ${fields.join(' ')}` : ''}`, String(d.url ?? '')]);
   }
   if (kind === 'gpc.declaration') return d.declared === true ? 'declares it honours Global Privacy Control' : 'does not declare Global Privacy Control';
   return join(

@@ -4,7 +4,7 @@ import type { SettingsProblem } from '../settings/problems';
 import type { HeuristicReport } from '../consent/heuristic/report';
 import type { ConsentRecord } from '../consent/record';
 import type { LedgerProblem } from '../ledger/importProblems';
-import type { FieldKind, PermissionKind, RequestContact, RequestRecord } from '../ledger/records';
+import type { FieldKind, PermissionKind, PolicyStatus, RequestContact, RequestRecord } from '../ledger/records';
 
 /**
  * A message of the autoconsent engine, relayed from the content script. Its
@@ -144,6 +144,22 @@ export interface ExtensionMessages {
   /** Moves a request on (acknowledged, extended, answered, complaint filed, closed) on a day. */
   'requests.setStatus': { request: { id: string; status: RequestStatus; on: IsoDay }; response: RequestRecord };
   'requests.delete': { request: { id: string }; response: { deleted: true } };
+  /** Reads the privacy policy of the site the tab shows, now, whatever the reading period. */
+  'policy.read': { request: { tabId: number }; response: PolicyReadResult };
+  /** Reads the site's policy again from the address it was last found at (the Site page). */
+  'policy.readSite': { request: { site: string }; response: PolicyReadResult };
+  /** Whether the site's policy is being read at this moment. */
+  'policy.status': { request: { site: string }; response: { reading: boolean } };
+  /** The user saw the site's "policy changed" notice. */
+  'policy.seen': { request: { site: string }; response: null };
+}
+
+/** What one reading of a site's policy did. */
+export interface PolicyReadResult {
+  status: PolicyStatus;
+  /** For `ok`: the text was the site's first, a changed one, or the same as before. */
+  outcome: 'first' | 'changed' | 'unchanged' | null;
+  url: string | null;
 }
 
 export type ContentMessageName = keyof ContentMessages;

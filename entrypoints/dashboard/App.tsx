@@ -14,6 +14,7 @@ import { send } from '../../platform/messaging/client';
 import { queries } from '../../platform/queries';
 import { useLedgerStore } from '../../stores/ledger';
 import { useLiveQuery } from '../../stores/live';
+import { policyPanel, usePolicy } from '../../stores/policy';
 import { useTranslator } from '../../stores/locale';
 import { startRouteSync, useRouteStore, type Route } from '../../stores/route';
 import { startSettingsSync, useSettingsStore } from '../../stores/settings';
@@ -68,6 +69,7 @@ function RouteView({ route, settings, save }: { route: Route; settings: Settings
   const ledgerStore = useLedgerStore();
   const consentAnswers = useLiveQuery(() => (siteName ? queries.consentAnswers(siteName) : Promise.resolve([])), [siteName]);
   const ledger = useSiteLedger(siteName);
+  const policy = usePolicy(siteName, null, null);
   switch (route.name) {
     case 'sites':
       return <SitesPage sites={sites} now={now} onOpenSite={(site) => (location.hash = `#/sites/${encodeURIComponent(site)}`)} />;
@@ -85,6 +87,7 @@ function RouteView({ route, settings, save }: { route: Route; settings: Settings
           onSetPaused={(paused) => void send('site.setPaused', { site: route.site, paused })}
           onSetOverride={(override) => void send('site.setOverride', { site: route.site, override })}
           onEraseSite={() => ledgerStore.eraseSite(route.site)}
+          policy={policyPanel(policy)}
         />
       );
     case 'requests':

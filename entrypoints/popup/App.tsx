@@ -8,6 +8,9 @@ import { send } from '../../platform/messaging/client';
 import { queries } from '../../platform/queries';
 import { openDashboard, targetTabId } from '../../platform/tabs';
 import { useLiveQuery } from '../../stores/live';
+import { policyPanel, usePolicy } from '../../stores/policy';
+import { trackerRows } from '../../stores/requests';
+import { localIsoDay } from '../../core/requests';
 import { useTranslator } from '../../stores/locale';
 import { startSettingsSync, useSettingsStore } from '../../stores/settings';
 
@@ -43,6 +46,8 @@ export function App() {
   const site = status?.site ?? null;
   const siteRecord = useLiveQuery(() => (site ? queries.site(site) : Promise.resolve(null)), [site]) ?? null;
   const today = useLiveQuery(() => (site ? queries.today(site, Date.now()) : Promise.resolve(undefined)), [site]);
+  const requests = useLiveQuery(() => (site ? queries.siteRequests(site) : Promise.resolve([])), [site]);
+  const policy = usePolicy(site, status?.tabId ?? null, status?.url ?? null);
   return (
     <Root t={t} ready={settings !== null} error={settingsError}>
       {settings && (
@@ -58,6 +63,8 @@ export function App() {
           onSetRule={(override) => site && void send('site.setOverride', { site, override }).catch((e: Error) => setError(e.message))}
           onAnswerAgain={() => status && void send('consent.answerAgain', { tabId: status.tabId }).then(() => window.close(), (e: Error) => setError(e.message))}
           onOpenDashboard={(route) => void openDashboard(route).then(() => window.close())}
+          policy={policyPanel(policy)}
+          requests={requests && trackerRows(requests, localIsoDay(Date.now()))}
         />
       )}
     </Root>

@@ -24,7 +24,7 @@ const EVENTS: LedgerEvent[] = [
   event(3, 'cookie.violation', { name: '_ga', domain: 'shop.example', purpose: 'analytics', refusedAt: AT, firstParty: true }),
   event(4, 'gpc.declaration', { declared: true, lastUpdate: '2026-01-01' }),
   event(5, 'consent.answer', { cmp: 'OneTrust', outcome: 'notRespected' }),
-  event(6, 'policy.changed', { url: 'https://shop.example/privacy' }),
+  event(6, 'policy.changed', { url: 'https://shop.example/privacy', hash: 'b', previousHash: 'a', language: 'en', changes: [{ field: 'sale', before: 'doesNotSell', after: 'sells' }] }),
   event(7, 'request.sent', null),
 ];
 
@@ -136,7 +136,7 @@ describe('SiteDetailView ledger sections', () => {
       'Set the analytics cookie _ga (shop.example) after you refused analytics.',
       'Declared that it honours Global Privacy Control.',
       'Answered the OneTrust banner, but it stored something else.',
-      'Recorded: policy.changed',
+      'The privacy policy changed: Selling your data.',
       'Recorded: request.sent',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Show older' }));
