@@ -1,3 +1,4 @@
+import type { PolicyContact } from '../../core/policy/types';
 import type { ConsentRecord } from '../../core/consent/record';
 import type { CookieRecord, FieldKind, LedgerEvent, PermissionKind } from '../../core/ledger/records';
 import type { FormFieldsData, PermissionPromptData } from '../../core/ledger/eventData';
@@ -26,6 +27,7 @@ export function ledgerFacts(
   asked: LedgerEvent[],
   parties: ThirdPartySummary[],
   policyUrl: string | null,
+  controller: string | null = null,
 ): LedgerFacts {
   const answer = latestAnswer(answers);
   const categories = answer?.asked?.categories ?? [];
@@ -51,20 +53,32 @@ export function ledgerFacts(
         }
       : null,
     thirdParties: parties.map((p) => p.party),
-    policy: policyUrl ? { controller: null, url: policyUrl } : null,
+    policy: policyUrl ? { controller, url: policyUrl } : null,
   };
 }
 
 /**
- * The policy reader's best contact for the site, if it stored one. The policy
- * rows gain a `summary` when the policy reader lands; read it defensively.
+ * The policy reader's best contact for the site, from a stored policy row
+ * (`summary.bestContact`: the contact, with the extractor's confidence). Rows
+ * are read defensively: an older or damaged row gives no contact, never a wrong one.
  */
 export function policyContact(row: unknown): PolicyContactLike | null {
-  const best = (row as { summary?: { bestContact?: unknown } } | undefined)?.summary?.bestContact as Partial<PolicyContactLike> | null | undefined;
+  const field = (row as { summary?: { bestContact?: unknown } } | undefined)?.summary?.bestContact as
+    | { value?: Partial<PolicyContact>; confidence?: unknown }
+    | null
+    | undefined;
+  const best = field?.value;
   if (!best || typeof best.value !== 'string' || !best.value.trim()) return null;
-  const channel = best.channel === 'webForm' || best.channel === 'postal' ? best.channel : 'email';
-  const confidence = typeof best.confidence === 'number' && best.confidence >= 0 && best.confidence <= 1 ? best.confidence : undefined;
+  const channel = best.channel === 'webForm' || best.channel === 'postal' ? best.channel : best.channel === 'email' ? 'email' : null;
+  if (!channel) return null;
+  const confidence = typeof field.confidence === 'number' && field.confidence >= 0 && field.confidence <= 1 ? field.confidence : undefined;
   return { channel, value: best.value.trim(), ...(typeof best.role === 'string' ? { role: best.role } : {}), ...(confidence !== undefined ? { confidence } : {}) };
+}
+
+/** The controller the policy reader named, from a stored policy row, or null. */
+export function policyController(row: unknown): string | null {
+  const name = (row as { summary?: { controller?: { value?: { name?: unknown } } | null } } | undefined)?.summary?.controller?.value?.name;
+  return typeof name === 'string' && name.trim() ? name.trim() : null;
 }
 
 export interface SiteRequestContext {
@@ -83,7 +97,7 @@ export async function readLedgerFacts(site: string, now: number): Promise<SiteRe
   ]);
   const withContact = policies.find((p) => policyContact(p));
   return {
-    facts: ledgerFacts(answers, cookies, asked, parties, policies[0]?.url ?? null),
+    facts: ledgerFacts(answers, cookies, asked, parties, policies[0]?.url ?? null, policyController(policies.find((p) => policyController(p)))),
     policyContact: withContact ? policyContact(withContact) : null,
   };
 }

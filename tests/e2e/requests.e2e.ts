@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CookieRecord, RequestRecord } from '../../core/ledger/records';
 import { computeDeadline, localIsoDay, reminderDays } from '../../core/requests';
 import type { Identity } from '../../core/settings/schema';
-import { putRows } from '../../scripts/lib/workerState';
 import { useProfile, visit } from './support/consent';
 import { startHarness, type Harness } from './support/harness';
 
@@ -22,20 +21,28 @@ async function nextDashboard(h: Harness, act: () => Promise<void>): Promise<Page
 describe('one click from a site to a tracked erasure request', () => {
   let h: Harness;
   let dashboard: Page;
+  let site: Page;
   beforeAll(async () => {
     h = await startHarness();
     await useProfile(h, 'denyOptional', { identity: ana });
     const { page } = await visit(h, 'tracked.test');
+    site = page;
     // The ledger's facts: tracked.test sets _ga, _gid and lang after the user refused them.
     for (let tries = 0; (await h.table<CookieRecord>('cookies')).filter((c) => c.site === 'tracked.test' && c.violation).length < 3; tries++) {
       if (tries > 150) throw new Error('tracked.test\'s three cookies set despite the refusal never reached the ledger');
       await new Promise((r) => setTimeout(r, 100));
     }
-    // What the policy reader stores once it has read the site's policy: its privacy address as the best contact.
-    await putRows(await h.worker(), 'policies', [{
-      site: 'tracked.test', url: h.server.url('tracked.test', '/privacy'), fetchedAt: Date.now(), hash: 'p1', text: 'Write to privacy@tracked.test.',
-      summary: { bestContact: { channel: 'email', value: PRIVACY, confidence: 0.9 } },
-    }]);
+    // The policy reader follows the footer's "Privacy policy" link on load: its privacy address becomes the best contact.
+    for (let tries = 0; ; tries++) {
+      const read = (await h.table<{ site: string; summary?: { bestContact?: { value: { value: string } } | null } }>('policies'))
+        .find((p) => p.site === 'tracked.test' && p.summary?.bestContact);
+      if (read) {
+        expect(read.summary!.bestContact!.value.value).toBe(PRIVACY);
+        break;
+      }
+      if (tries > 150) throw new Error('tracked.test\'s privacy policy was never read');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabIdOf(page)}`);
     await popup.getByTestId('popup-site').filter({ hasText: /^tracked\.test$/ }).waitFor();
     dashboard = await nextDashboard(h, () => popup.getByTestId('popup-delete-data').click());
@@ -54,6 +61,8 @@ describe('one click from a site to a tracked erasure request', () => {
   it('puts the identity (name and email only) and the logged facts in the letter', async () => {
     const letter = (await dashboard.getByTestId('composer-letter').textContent())!;
     expect(letter).toContain('Ana Weber');
+    // The controller the policy reader found in tracked.test's privacy notice.
+    expect(letter).toContain('Harbour Outfitters GmbH');
     expect(letter).toContain('ana@example.org');
     expect(letter).not.toContain('Hauptstraße');
     for (const cookie of ['_ga', '_gid', 'lang']) expect(letter).toContain(cookie);
@@ -102,6 +111,17 @@ describe('one click from a site to a tracked erasure request', () => {
     expect(ours).toEqual(reminderDays(due).filter((day) => day > today));
     const events = (await h.table<{ kind: string; site: string }>('events')).filter((e) => e.kind === 'request.sent');
     expect(events).toMatchObject([{ site: 'tracked.test' }]);
+  });
+
+  it('shows the tracked request in the popup\'s "Your requests" card for the site', async () => {
+    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabIdOf(site)}`);
+    const list = popup.getByTestId('popup-site-requests');
+    await list.waitFor();
+    const due = computeDeadline('gdpr', 'erasure', localIsoDay(Date.now())).dueDate;
+    const [y, m, d] = due.split('-').map(Number) as [number, number, number];
+    const dueText = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d, 12));
+    expect(await list.textContent()).toBe(`Delete my data: Sent · due ${dueText}`);
+    await popup.close();
   });
 });
 

@@ -1,8 +1,9 @@
+import { analysePolicy } from '../../../core/policy';
 import { describe, expect, it } from 'vitest';
 import { allPurposes } from '../../../core/consent/purposes';
 import type { ConsentRecord } from '../../../core/consent/record';
 import { database } from '../../../platform/db';
-import { ledgerFacts, policyContact, readLedgerFacts } from '../../../platform/requests/facts';
+import { ledgerFacts, policyController, policyContact, readLedgerFacts } from '../../../platform/requests/facts';
 import { composerModel, letterIdentity, requestInput, type ComposerChoices, type ComposerSource } from '../../../stores/requestsComposer';
 import { cookie } from '../../support/ledgerRows';
 
@@ -44,19 +45,29 @@ describe('ledger facts for a letter', () => {
     expect(ledgerFacts([], [], [], [], null)).toMatchObject({ refused: { purposes: [], at: null }, cookiesDespiteRefusal: [], storedConsent: null, policy: null });
   });
 
-  it('reads the policy reader\'s best contact defensively', () => {
-    expect(policyContact({ summary: { bestContact: { channel: 'email', value: ' privacy@shop.test ', confidence: 0.8 } } })).toEqual({ channel: 'email', value: 'privacy@shop.test', confidence: 0.8 });
+  it('takes the best contact the policy reader extracted, with its confidence', () => {
+    const summary = analysePolicy({ html: '<h1>Privacy policy</h1><p>Shop Ltd is the controller. To exercise your rights, write to <a href="mailto:privacy@shop.test">privacy@shop.test</a>.</p>' });
+    expect(summary.bestContact?.value.value).toBe('privacy@shop.test');
+    expect(policyController({ summary })).toBe('Shop Ltd');
+    expect(policyController({ summary: { controller: null } })).toBeNull();
+    expect(policyContact({ summary })).toEqual({ channel: 'email', value: 'privacy@shop.test', role: summary.bestContact!.value.role, confidence: summary.bestContact!.confidence });
+  });
+
+  it('reads stored rows defensively: no summary, a damaged one or an unknown channel gives no contact', () => {
+    expect(policyContact({ summary: { bestContact: { value: { channel: 'email', value: ' privacy@shop.test ' }, confidence: 0.8 } } })).toEqual({ channel: 'email', value: 'privacy@shop.test', confidence: 0.8 });
     expect(policyContact({ text: 'no summary yet' })).toBeNull();
-    expect(policyContact({ summary: { bestContact: { value: 42 } } })).toBeNull();
+    expect(policyContact({ summary: { bestContact: null } })).toBeNull();
+    expect(policyContact({ summary: { bestContact: { value: { channel: 'email', value: 42 } } } })).toBeNull();
+    expect(policyContact({ summary: { bestContact: { value: { channel: 'pigeon', value: 'loft 3' } } } })).toBeNull();
     expect(policyContact(undefined)).toBeNull();
   });
 
   it('reads the site\'s rows from the database, with the newest policy\'s contact', async () => {
     const db = database();
     await db.events.add({ site: 'shop.test', at: REFUSED_AT, kind: 'consent.answer', data: answer });
-    await db.policies.add({ site: 'shop.test', url: 'https://shop.test/privacy', fetchedAt: 5, hash: 'h', text: 't', summary: { bestContact: { channel: 'email', value: 'privacy@shop.test' } } } as never);
+    await db.policies.add({ site: 'shop.test', url: 'https://shop.test/privacy', fetchedAt: 5, hash: 'h', text: 't', summary: { bestContact: { value: { channel: 'email', value: 'privacy@shop.test', role: 'privacy' }, confidence: 0.9 } } } as never);
     const context = await readLedgerFacts('shop.test', REFUSED_AT + 1000);
-    expect(context.policyContact).toEqual({ channel: 'email', value: 'privacy@shop.test' });
+    expect(context.policyContact).toEqual({ channel: 'email', value: 'privacy@shop.test', role: 'privacy', confidence: 0.9 });
     expect(context.facts.refused.at).toBe(REFUSED_AT);
     await db.delete();
   });
