@@ -111,6 +111,7 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
           <span class="field-hint" data-testid="composer-regime-reason">
             {t(`composer.regime.${model.regimeChoice.reason}` as MessageKey, { regime: model.regimes.find((r) => r.id === model.regimeChoice.regime)?.name ?? '' })}
           </span>
+          <span class="field-hint" data-testid="composer-regime-applies">{t(`regime.appliesTo.${choices.regime}` as MessageKey)}</span>
         </label>
         <label class="field">
           <span class="field-label">{t('composer.language')}</span>
@@ -190,6 +191,8 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
       <p class="field-hint" data-testid="composer-deadline">
         {t('composer.deadline', { date: formatDay(model.deadline.dueDate, t.locale, true), citation: model.deadline.citation })}
       </p>
+      {!model.deadline.statutory && <p class="field-hint" data-testid="composer-deadline-note">{t('composer.deadline.notStatutory')}</p>}
+      {model.deadline.statutory && !model.deadline.confirmed && <p class="field-hint" data-testid="composer-deadline-note">{t('composer.deadline.unconfirmed')}</p>}
 
       {letter && (
         <div class="actions send-actions">

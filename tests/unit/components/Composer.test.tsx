@@ -46,6 +46,26 @@ describe('Composer', () => {
     expect(screen.getByTestId('composer-regime-reason').textContent).toBe('GDPR, because of the country you live in (Identity).');
   });
 
+  it('says whom the chosen law protects, and when a deadline is not yet confirmed from the law\'s text or is no legal deadline', () => {
+    const gdpr = model();
+    renderIn(<Composer {...props(gdpr)} />);
+    expect(screen.getByTestId('composer-regime-applies').textContent).toMatch(/^Protects people in the EU and EEA/);
+    expect(gdpr.deadline.confirmed && gdpr.deadline.statutory).toBe(true);
+    expect(screen.queryByTestId('composer-deadline-note')).toBeNull();
+  });
+
+  it('warns in Vietnamese that Vietnam\'s deadline comes from commentary, and that a California letter claims residence', () => {
+    const vn = { ...model(), choices: { ...model().choices, regime: 'vnPdpl' as const, type: 'access' as const }, deadline: computeDeadline('vnPdpl', 'access', '2026-03-02') };
+    expect(vn.deadline.confirmed).toBe(false);
+    const { unmount } = renderIn(<Composer {...props(vn)} />, 'vi');
+    expect(screen.getByTestId('composer-regime-applies').textContent).toMatch(/Việt Nam/);
+    expect(screen.getByTestId('composer-deadline-note').textContent).toMatch(/chưa đối chiếu được với văn bản luật/);
+    unmount();
+    const ca = { ...model(), choices: { ...model().choices, regime: 'ccpa' as const, type: 'delete' as const }, deadline: computeDeadline('ccpa', 'delete', '2026-03-02') };
+    renderIn(<Composer {...props(ca)} />);
+    expect(screen.getByTestId('composer-regime-applies').textContent).toContain('choose it only if you do');
+  });
+
   it('never picks an address by itself when none is known', () => {
     const p = props(model({}, []));
     renderIn(<Composer {...p} />);
