@@ -125,10 +125,11 @@ export function compileVocabulary<K extends string>(order: readonly K[], lists: 
   return { re: compileTerms(all), keysOf };
 }
 
-/** The keys a lower-cased string mentions, each with the index of its first hit. */
-export function vocabularyHits<K extends string>(v: Vocabulary<K>, lower: string): Map<K, number> {
+/** The keys a lower-cased string mentions, each with the index of its first hit (of the first that `keep` accepts, if given). */
+export function vocabularyHits<K extends string>(v: Vocabulary<K>, lower: string, keep?: (index: number) => boolean): Map<K, number> {
   const out = new Map<K, number>();
   for (const hit of allHits(v.re, lower)) {
+    if (keep && !keep(hit.index)) continue;
     for (const k of v.keysOf.get(hit.term) ?? []) if (!out.has(k)) out.set(k, hit.index);
   }
   return out;

@@ -15,10 +15,12 @@ const CONTROLLER = compileTerms(terms('controller'));
 const STRONG_CONTROLLER = /controller|verantwortlich|responsable (?:du|de|del) tratamiento|responsable (?:du|de) traitement|bên kiểm soát|operator de date|titular|data controller/;
 
 const LEGAL_FORM =
-  "(?:GmbH & Co\\. KG|Gesellschaft mbH|mbH|GmbH|gGmbH|AG|SE|KGaA|KG|e\\.V\\.|Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|PLC|plc|LLP|Corp(?:oration|\\.)?|PBC|B\\.V\\.|N\\.V\\.|S\\.A\\.S\\.?|SAS|SASU|SARL|S\\.A\\.R\\.L\\.|S\\.A\\.U?\\.?|SA|S\\.L\\.U?\\.?|SL|S\\.p\\.A\\.|SpA|S\\.r\\.l\\.|SRL|S\\.R\\.L\\.|Oy|AB|ApS|AS|sp\\. z o\\.o\\.|Foundation|Stiftung|Co\\., Ltd\\.|Company|Công ty|GIE)";
-// An organisation: up to six capitalised words (or "&", "of", "de"), then a legal form. Bounded, so linear.
+  "(?:GmbH & Co\\. KG|Gesellschaft mbH|mbH|GmbH|gGmbH|AG|SE|KGaA|KG|e\\.V\\.|Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|PLC|plc|LLP|Corp(?:oration|\\.)?|PBC|B\\.V\\.|N\\.V\\.|S\\.A\\.S\\.?|SAS|SASU|SARL|S\\.A\\.R\\.L\\.|S\\.A\\.U?\\.?|SA|S\\.L\\.U?\\.?|SL|S\\.p\\.A\\.|SpA|S\\.r\\.l\\.|SRL|S\\.R\\.L\\.|S\\.à r\\.l\\.|Sàrl|Lda\\.?|Ltda\\.?|Oy|AB|ApS|A/S|AS|[Ss]p\\. z o\\.o\\.|s\\.r\\.o\\.|Kft\\.?|Pty Ltd|Pte\\. Ltd\\.?|Foundation|Stiftung|Co\\., Ltd\\.|Company|Công ty|GIE)";
+// An organisation: up to six capitalised words, then a legal form. A free-standing "&" joins two words
+// ("Lantern & Loom Lda"); without it the name was cut to the words after the ampersand. Every part is bounded, so linear.
+const ORG_WORD = "[\\p{Lu}\\d][\\p{L}\\d.&'’+-]{0,30}";
 const ORG = new RegExp(
-  `(?<![\\p{L}\\p{N}])((?:[\\p{Lu}\\d][\\p{L}\\d.&'’+-]{0,30}(?:,)?\\s){1,6}${LEGAL_FORM})(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])(?<!&\\s)((?:${ORG_WORD}(?:\\s&)?,?\\s){1,6}${LEGAL_FORM})(?![\\p{L}])`,
   'gu',
 );
 

@@ -20,6 +20,8 @@ export function compileGroups<K extends string>(order: readonly K[], groupTerms:
 export interface TermSetOptions {
   /** Only sentences that pass (e.g. in a rights section or near a sharing verb). */
   accept?: (s: Sentence) => boolean;
+  /** Only hits that pass, by their index in the sentence (e.g. not in a denial). */
+  acceptHit?: (s: Sentence, index: number) => boolean;
   maxEvidence?: number;
 }
 
@@ -28,7 +30,7 @@ export function extractTermSet<K extends string>(doc: Doc, compiled: CompiledGro
   const first = new Map<K, Evidence>();
   for (const s of doc.sentences) {
     if (options.accept && !options.accept(s)) continue;
-    for (const [k, index] of vocabularyHits(compiled.vocabulary, s.lower)) {
+    for (const [k, index] of vocabularyHits(compiled.vocabulary, s.lower, options.acceptHit && ((i) => options.acceptHit!(s, i)))) {
       counts.set(k, (counts.get(k) ?? 0) + 1);
       if (!first.has(k)) first.set(k, sentenceEvidence(doc, s, s.start + index, 240));
     }

@@ -25,6 +25,18 @@ describe('controller', () => {
   it('is null when no organisation is named', () => {
     expect(analyse('We keep your data safe.').controller).toBeNull();
   });
+  it('keeps names joined by "&" and ending in other legal forms whole', () => {
+    const name = (text: string) => analyse(text)?.controller?.value.name;
+    expect(name('The data controller is Lantern & Loom Lda, Rua das Flores 12, 1200-195 Lisboa, Portugal.')).toBe('Lantern & Loom Lda');
+    expect(name('The data controller is Lantern & Loom Ltd, 4 Mill Lane, Leeds, United Kingdom.')).toBe('Lantern & Loom Ltd');
+    expect(analyse('The controller is Lantern & Loom, Lda., Rua das Flores 12, 1200-195 Lisboa, Portugal.').controller?.value).toEqual({
+      name: 'Lantern & Loom, Lda.',
+      country: 'PT',
+    });
+    expect(name('The data controller is Kowalski & Nowak Sp. z o.o., ul. Polna 3, Warszawa, Poland.')).toBe('Kowalski & Nowak Sp. z o.o.');
+    expect(name('The controller is Ponte Dati S.r.l., Via Roma 1, Milano, Italy.')).toBe('Ponte Dati S.r.l.');
+    expect(name('The controller is Brasa Digital Ltda., São Paulo, Brazil.')).toBe('Brasa Digital Ltda.');
+  });
 });
 
 describe('children', () => {
@@ -74,6 +86,19 @@ We protect your data with encryption and access controls. California residents h
   it('finds data categories and purposes', () => {
     expect(s.dataCategories.value).toEqual(expect.arrayContaining(['contact', 'identifiers', 'deviceAndUsage', 'financial']));
     expect(s.purposes.value).toEqual(expect.arrayContaining(['serviceProvision', 'payments', 'security', 'analytics', 'advertising']));
+  });
+
+  it('lists no recipient from a sentence that denies sharing with it', () => {
+    const d = analyse('We share your personal data with service providers. We do not share it with advertisers.');
+    expect(d.sharing.value).toEqual({ shares: true, recipients: ['serviceProviders'] });
+    expect(analyse('We share personal data with service providers, but not with advertisers.').sharing.value.recipients).toEqual(['serviceProviders']);
+    expect(analyse('Nous ne partageons pas vos données avec des annonceurs.').sharing.value.recipients).toEqual([]);
+    // An exception after a denial names who does receive the data.
+    expect(analyse('We do not share your personal data with third parties except service providers.').sharing.value.recipients).toEqual([
+      'serviceProviders',
+    ]);
+    // A denial inside the object is not a denial of the sharing.
+    expect(analyse('We may share information that does not identify you with advertisers.').sharing.value.recipients).toEqual(['advertisers']);
   });
 
   it('says "does not share" when the text only denies sharing', () => {

@@ -38,6 +38,30 @@ describe('sale', () => {
     expect(sale('We do not knowingly sell the personal information of children under 16.').value).toBe('notMentioned');
   });
 
+  it('needs personal data as what is sold, not a rented bike or a sold product', () => {
+    expect(sale('When you rent a bike, we collect your name and payment data to run the rental.').value).toBe('notMentioned');
+    expect(sale('We sell bikes and accessories and collect your data to deliver them.').value).toBe('notMentioned');
+    expect(sale('We sell subscriptions to our data platform.').value).toBe('notMentioned');
+    const s = sale('When you rent a bike, we collect your name and payment data to run the rental. We do not sell your personal data.');
+    expect(s.value).toBe('doesNotSell');
+    expect(s.evidence.map((e) => e.quote)).toEqual(['We do not sell your personal data.']);
+    expect(sale('Wir verkaufen Ihre Daten an Werbepartner.').value).toBe('sells');
+    expect(sale('We may sell, rent or lease your personal information to third parties.').value).toBe('sells');
+  });
+
+  it('lets an explicit denial win over a sale read only from a pronoun', () => {
+    expect(sale('We collect your address and may sell it to marketing partners.').value).toBe('sells');
+    expect(sale('We collect your address and may sell it to marketing partners. We do not sell your personal data.').value).toBe('doesNotSell');
+  });
+
+  it('reads an explicit sale to advertisers as a sale, and only CCPA sharing wording as sharing for ads', () => {
+    expect(sale('We sell your personal information to selected advertising partners.').value).toBe('sells');
+    expect(sale('We sell and share your personal data with advertising partners for targeted advertising.').value).toBe('sells');
+    expect(sale('We share your personal information with advertising partners for targeted advertising. We do not sell your personal information.').value).toBe(
+      'sharesForAds',
+    );
+  });
+
   it('quotes its evidence', () => {
     const text = 'Intro.\nWe do not sell your personal information.';
     const s = analysePolicy({ text }).sale;
