@@ -162,6 +162,7 @@ describe('nothing leaves the device', () => {
     const before = seen.length;
     const beacon = h.server.url('plain.test', '/beacon');
     await (await h.worker()).evaluate((url) => fetch(url).then(() => undefined, () => undefined), beacon);
+    await until(async () => seen.slice(before).some((r) => r.url === beacon), 'the stray request was recorded', 5000);
     const stray = seen.slice(before).filter((r) => r.url === beacon);
     expect(stray.map((r) => [r.from, offence(r)])).toEqual([['background', 'not a site the user visited']]);
   });
