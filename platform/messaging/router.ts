@@ -39,7 +39,7 @@ export interface RouterOptions {
   contentSchemas: Record<ContentMessageName, z.ZodType>;
   extensionSchemas: Record<ExtensionMessageName, z.ZodType>;
   /** Told about every refused message; the default logs a warning. */
-  onReject?: (reason: string, message: unknown, sender: Sender) => void;
+  onReject?: (reason: string, message: unknown, sender: Sender | undefined) => void;
 }
 
 /**
@@ -48,11 +48,16 @@ export interface RouterOptions {
  */
 export const MAX_MESSAGE_CHARS = 2_100_000;
 
-function callerKind(sender: Sender, options: RouterOptions): 'extension' | 'content' | null {
-  if (sender.id !== options.extensionId) return null;
-  const url = sender.url ?? '';
+/**
+ * Which handlers the sender may use. A content script must come with the
+ * browser-supplied tab and frame URL: handlers take the page's site from that
+ * URL, never from the payload. A missing sender is nobody.
+ */
+function callerKind(sender: Sender | undefined, options: RouterOptions): 'extension' | 'content' | null {
+  if (typeof sender !== 'object' || sender === null || sender.id !== options.extensionId) return null;
+  const url = typeof sender.url === 'string' ? sender.url : '';
   if (url.startsWith(options.extensionOrigin)) return 'extension';
-  if (sender.tab?.id !== undefined) return 'content';
+  if (typeof sender.tab?.id === 'number' && url !== '') return 'content';
   return null;
 }
 
@@ -65,7 +70,7 @@ export function createRouter(options: RouterOptions) {
   const content = Object.assign({}, ...options.modules.map((m) => m.content ?? {})) as Record<string, Function>;
   const extension = Object.assign({}, ...options.modules.map((m) => m.extension ?? {})) as Record<string, Function>;
   const reject =
-    options.onReject ?? ((reason: string, _m: unknown, sender: Sender) => console.warn(`Privacy Ledger refused a message (${reason}) from`, sender.url));
+    options.onReject ?? ((reason: string, _m: unknown, sender: Sender | undefined) => console.warn(`Privacy Ledger refused a message (${reason}) from`, sender?.url ?? 'no sender'));
 
   async function handle(message: unknown, sender: Sender): Promise<Reply<unknown> | undefined> {
     if (typeof message !== 'object' || message === null || (message as { channel?: unknown }).channel !== 'privacy-ledger') {
