@@ -17,7 +17,10 @@ import { extensionUrl, launchWithExtension, openExtensionPage, waitInPage, type 
 
 /** The WebExtension APIs an extension page uses here (the page's own `browser`). */
 type PageApi = {
-  storage: { local: { set(v: Record<string, unknown>): Promise<void> }; session: { get(k: null): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(k: null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+    session: { get(k: null): Promise<Record<string, unknown>>; clear(): Promise<void> };
+  };
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
 };
 
@@ -207,5 +210,28 @@ describe.each(['firefox-mv2', 'firefox-mv3'])('Main flows in Firefox: %s', (buil
     expect(url.searchParams.get('body')!.replace(/\r\n/g, '\n')).toBe(letter);
     await dashboard.close();
     await tracked.close();
+  });
+
+  it('seals the identity with a passphrase, whose key lives in storage.session: locked after a restart, the composer writes the letter once unlocked', async () => {
+    await openExtensionPage(ext, '/dashboard.html#/identity');
+    await waitInPage(ext, 'the passphrase form', () => document.querySelector('[data-testid="passphrase-new"]') !== null, '');
+    await ext.type('[data-testid="passphrase-new"]', 'harbour lights 42');
+    await ext.type('[data-testid="passphrase-repeat"]', 'harbour lights 42');
+    await ext.click('[data-testid="passphrase-panel"] button[type="submit"]');
+    await waitInPage(ext, 'the identity encrypted', (want) => document.querySelector('[data-testid="passphrase-status"]')?.textContent === want, 'Your identity is now encrypted.');
+    const stored = await ext.evaluate(() => (globalThis as unknown as { browser: PageApi }).browser.storage.local.get(null));
+    expect(JSON.stringify(stored)).not.toContain('ana@example.org');
+    expect(stored['identity.sealed']).toMatchObject({ format: 'privacy-ledger/identity', cipher: { name: 'AES-GCM' } });
+
+    // A browser restart empties storage.session, where the key was kept.
+    await ext.evaluate(() => (globalThis as unknown as { browser: PageApi }).browser.storage.session.clear());
+    await openExtensionPage(ext, '/popup.html');
+    await openExtensionPage(ext, '/dashboard.html#/requests?site=tracked.test&type=erasure');
+    await waitInPage(ext, 'the composer asking to unlock', () => document.querySelector('[data-testid="composer-letter-missing"]') !== null, '');
+    expect(await ext.$('[data-testid="composer-letter"]')).toBeNull();
+    await ext.type('[data-testid="unlock-passphrase"]', 'harbour lights 42');
+    await ext.click('.unlock-form button[type="submit"]');
+    await waitInPage(ext, 'the letter signed again', (name) => document.querySelector('[data-testid="composer-letter"]')?.textContent?.includes(name) === true, 'Ana Weber');
+    expect(await ext.$eval('[data-testid="composer-letter"]', (el) => el.textContent)).toContain('ana@example.org');
   });
 });
