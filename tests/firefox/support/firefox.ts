@@ -14,7 +14,7 @@ export const EXTENSION_UUID = '5b0c6f1e-7a2d-4e93-9c41-2f8d6a1b3e70';
 export const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}${path}`;
 
 /** The fixture sites these tests visit; Firefox must resolve them to this machine. */
-const FIXTURE_HOSTS = ['news.test', 'video.test', 'shop.test', 'forms.test', 'asks.test', 'widgets.test', 'www.widgets.test', 'cdn-widgets.test', 'pixel-ads.test', ...REAL_FIXTURE_HOSTS];
+const FIXTURE_HOSTS = ['news.test', 'video.test', 'shop.test', 'forms.test', 'asks.test', 'widgets.test', 'www.widgets.test', 'cdn-widgets.test', 'pixel-ads.test', 'tracked.test', 'cdn-tracker.test', 'policy.test', ...REAL_FIXTURE_HOSTS];
 
 export interface FirefoxWithExtension {
   browser: Browser;
