@@ -26,6 +26,11 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** More command-line flags, after the quiet ones. */
   args?: string[];
+  /**
+   * A profile folder to use and keep (the upgrade test relaunches on the same
+   * profile); omit for a fresh one, removed on close.
+   */
+  userDataDir?: string;
 }
 
 /**
@@ -46,7 +51,7 @@ export const QUIET_FLAGS = [
 
 export async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
   const executablePath = ensureBrowser('chromium');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'privacy-ledger-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'privacy-ledger-chromium-'));
   const extensionArgs = options.extensionDir
     ? [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`]
     : [];
@@ -67,7 +72,7 @@ export async function launchChromium(options: LaunchOptions): Promise<ExtensionB
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -26,6 +26,10 @@ export interface HarnessOptions {
    * camera). Their cameras and microphones are Chromium's fake devices.
    */
   secureHosts?: string[];
+  /** The unpacked extension to load; the current Chrome build by default. */
+  extensionDir?: string;
+  /** A profile folder kept across launches (see `launchChromium`). */
+  userDataDir?: string;
 }
 
 /** The built Chrome extension in headless Chromium, with the local demo sites. */
@@ -33,7 +37,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const server = await startFixtureServer();
   const secure = (options.secureHosts ?? []).map((host) => new URL(server.url(host)).origin);
   const args = secure.length ? [`--unsafely-treat-insecure-origin-as-secure=${secure.join(',')}`, '--use-fake-device-for-media-stream'] : [];
-  const browser = await launchChromium({ extensionDir: CHROME_BUILD, headless: true, locale: 'en-GB', args });
+  const browser = await launchChromium({ extensionDir: options.extensionDir ?? CHROME_BUILD, userDataDir: options.userDataDir, headless: true, locale: 'en-GB', args });
   return {
     ...browser,
     server,
