@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import {
   newSite, type CookieRecord, type LedgerEvent, type PolicyRecord, type RequestRecord, type SiteRecord, type ThirdPartyDay,
 } from '../core/ledger/records';
+import { storageHealthMiddleware } from './storageHealth';
 
 export const DB_NAME = 'privacy-ledger';
 
@@ -41,6 +42,8 @@ export class LedgerDatabase extends Dexie {
         Object.assign(row, { ...newSite(row.site, row.firstSeen), ...row });
       }),
     );
+    // A write the browser refuses for want of space is reported to the user (platform/storageHealth.ts).
+    this.use(storageHealthMiddleware);
   }
 
   /** Every table, for transactions that touch them all. */

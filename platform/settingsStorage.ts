@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defaultSettings } from '../core/settings/defaults';
 import { parseSettings } from '../core/settings/file';
 import type { Settings } from '../core/settings/schema';
+import { guardWrite } from './storageHealth';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -25,7 +26,7 @@ export async function loadSettings(): Promise<Settings> {
 export async function saveSettings(settings: Settings): Promise<Settings> {
   const parsed = parseSettings(settings);
   if (!parsed.ok) throw new Error(`Refusing to store invalid settings: ${JSON.stringify(parsed.problems)}`);
-  await browser.storage.local.set({ [SETTINGS_KEY]: parsed.settings });
+  await guardWrite('settings', () => browser.storage.local.set({ [SETTINGS_KEY]: parsed.settings }));
   return parsed.settings;
 }
 

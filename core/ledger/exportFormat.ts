@@ -36,10 +36,27 @@ const siteRow = z.strictObject({
   permissions: z.array(z.enum(PERMISSION_KINDS)).max(PERMISSION_KINDS.length),
 });
 
-/** Any JSON value (a parsed file holds nothing else), bounded in size. */
+/** How deeply the details of one event may nest (the extension's own go three or four levels). */
+export const MAX_EVENT_DATA_DEPTH = 32;
+
+/** True when no array or object in `value` lies deeper than `max`; walks without recursion, so a hostile depth cannot overflow the stack. */
+function nestsWithin(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+/** Any JSON value (a parsed file holds nothing else), bounded in depth and size. */
 const eventData = z.unknown().superRefine((value, ctx) => {
   if (value === undefined) {
     ctx.addIssue({ code: 'invalid_type', expected: 'unknown', input: value });
+  } else if (!nestsWithin(value, MAX_EVENT_DATA_DEPTH)) {
+    ctx.addIssue({ code: 'custom', params: { reason: 'tooDeep' }, input: value });
   } else if (JSON.stringify(value).length > MAX_EVENT_DATA_CHARS) {
     ctx.addIssue({ code: 'custom', params: { reason: 'tooBig' }, input: value });
   }

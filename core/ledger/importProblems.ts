@@ -26,7 +26,8 @@ export type LedgerProblemReason =
   | 'moreProblems'
   | Exclude<FieldReason, 'invalidEmail'>
   | 'idMismatch'
-  | 'tooBig';
+  | 'tooBig'
+  | 'tooDeep';
 
 export const WHOLE_FILE = '(file)';
 
@@ -52,6 +53,7 @@ const ENGLISH: Record<LedgerProblemReason, string> = {
   invalidFormat: 'not in the expected format',
   idMismatch: 'id does not match site, domain and name (or day and party)',
   tooBig: 'too large for the details of one event',
+  tooDeep: 'nested too deeply',
 };
 
 export function ledgerProblem(path: string, reason: LedgerProblemReason, expected?: string): LedgerProblem {

@@ -51,11 +51,17 @@ export function parseSettingsFile(text: string): SettingsParse {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (!trimmed) return { ok: false, problems: [{ kind: 'empty' }] };
   let value: unknown;
+  // The schema never sees a "__proto__" key (building its result would drop it), so it is looked for here: such a file is refused, not quietly trimmed.
+  let protoKey = false;
   try {
-    value = JSON.parse(trimmed);
+    value = JSON.parse(trimmed, (key, v: unknown) => {
+      if (key === '__proto__') protoKey = true;
+      return v;
+    });
   } catch (error) {
     return { ok: false, problems: [{ kind: 'notJson', detail: error instanceof Error ? error.message : String(error) }] };
   }
+  if (protoKey) return { ok: false, problems: [{ kind: 'field', path: '__proto__', reason: 'unknownField' }] };
   return parseSettings(value);
 }
 

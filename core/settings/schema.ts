@@ -23,10 +23,13 @@ const purposeChoices = z.strictObject(
   Object.fromEntries(PURPOSES.map((p) => [p, z.boolean()])) as Record<(typeof PURPOSES)[number], z.ZodBoolean>,
 );
 
+/** Names an object already has: as site keys they would be dropped or change the rules object's prototype instead of naming a site. */
+const OBJECT_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
 const siteKey = z
   .string()
   .max(253)
-  .refine((s) => normaliseSiteInput(s) === s, { params: { reason: 'invalidSite' } });
+  .refine((s) => !OBJECT_NAMES.has(s) && normaliseSiteInput(s) === s, { params: { reason: 'invalidSite' } });
 
 const siteOverride = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('allowAll') }),

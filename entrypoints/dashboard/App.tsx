@@ -6,6 +6,7 @@ import type { Settings } from '../../core/settings/schema';
 import { DataView, type ImportOutcome } from '../../components/dashboard/DataView';
 import { PreferencesView } from '../../components/dashboard/PreferencesView';
 import { Shell, type Section } from '../../components/dashboard/Shell';
+import { StorageFullNotice } from '../../components/StorageFullNotice';
 import { SiteDetailView } from '../../components/dashboard/SiteDetailView';
 import { Root } from '../../components/Root';
 import { Notice } from '../../components/ui/Notice';
@@ -18,6 +19,7 @@ import { policyPanel, usePolicy } from '../../stores/policy';
 import { useTranslator } from '../../stores/locale';
 import { startRouteSync, useRouteStore, type Route } from '../../stores/route';
 import { startSettingsSync, useSettingsStore } from '../../stores/settings';
+import { useStorageFull } from '../../stores/storageHealth';
 import { IdentityPage } from './IdentityPage';
 import { RequestsPage } from './RequestsPage';
 import { SitesPage } from './SitesPage';
@@ -36,6 +38,7 @@ export function App() {
   const { settings, error, save } = useSettingsStore();
   const route = useRouteStore((s) => s.route);
   const t = useTranslator(settings?.language);
+  const storageFull = useStorageFull();
   useEffect(() => startSettingsSync(), []);
   useEffect(() => startRouteSync(), []);
   useEffect(() => {
@@ -46,6 +49,7 @@ export function App() {
     <Root t={t} ready={settings !== null} error={error}>
       {settings && (
         <Shell current={SECTION_OF[route.name]}>
+          <StorageFullNotice full={storageFull} />
           {!settings.onboarded && (
             <Notice tone="info">
               {t('dashboard.notOnboarded')} <a href="/onboarding.html">{t('dashboard.notOnboarded.link')}</a>

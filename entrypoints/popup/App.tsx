@@ -4,6 +4,7 @@ import type { ConsentRecord } from '../../core/consent/record';
 import type { TabStatus } from '../../core/messaging/protocol';
 import { PopupView } from '../../components/popup/PopupView';
 import { Root } from '../../components/Root';
+import { StorageFullNotice } from '../../components/StorageFullNotice';
 import { send } from '../../platform/messaging/client';
 import { queries } from '../../platform/queries';
 import { openDashboard, targetTabId } from '../../platform/tabs';
@@ -13,6 +14,7 @@ import { trackerRows } from '../../stores/requests';
 import { localIsoDay } from '../../core/requests';
 import { useTranslator } from '../../stores/locale';
 import { startSettingsSync, useSettingsStore } from '../../stores/settings';
+import { useStorageFull } from '../../stores/storageHealth';
 
 export function App() {
   const { settings, error: settingsError } = useSettingsStore();
@@ -48,8 +50,10 @@ export function App() {
   const today = useLiveQuery(() => (site ? queries.today(site, Date.now()) : Promise.resolve(undefined)), [site]);
   const requests = useLiveQuery(() => (site ? queries.siteRequests(site) : Promise.resolve([])), [site]);
   const policy = usePolicy(site, status?.tabId ?? null, status?.url ?? null);
+  const storageFull = useStorageFull();
   return (
     <Root t={t} ready={settings !== null} error={settingsError}>
+      <StorageFullNotice full={storageFull} />
       {settings && (
         <PopupView
           status={status}
