@@ -15,7 +15,8 @@ export type SaveOutcome = 'first' | 'changed' | 'unchanged';
 
 /** The site's policy rows, oldest first. */
 const rowsOf = (db: LedgerDatabase, site: string) => siteRows(db, site).policies.toArray();
-const isVersion = (row: PolicyRecord) => (row.status ?? 'ok') === 'ok';
+/** A row holding a text that was read (rows without a status predate failures being kept). */
+export const isVersion = (row: PolicyRecord): boolean => (row.status ?? 'ok') === 'ok';
 
 /** The site's latest version read, or null. */
 export async function latestVersion(db: LedgerDatabase, site: string): Promise<PolicyRecord | null> {

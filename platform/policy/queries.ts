@@ -5,6 +5,7 @@ import { consentFacts, isHttps } from '../../core/policy/scorecardFacts';
 import type { SiteFacts } from '../../core/policy/scorecard';
 import { database } from '../db';
 import { siteRows } from '../ledger/siteRows';
+import { isVersion } from './policyStore';
 import { queries } from '../queries';
 
 /** What the policy views show about one site. */
@@ -31,8 +32,8 @@ export async function policyView(site: string, pageUrl: string | null): Promise<
     queries.eventsOfKinds(site, ['consent.answer'], 1),
     queries.eventsOfKinds(site, ['form.fields'], FORM_EVENTS),
   ]);
-  const versions = rows.filter((r) => (r.status ?? 'ok') === 'ok').reverse();
-  const failed = rows.filter((r) => (r.status ?? 'ok') !== 'ok').at(-1) ?? null;
+  const versions = rows.filter(isVersion).reverse();
+  const failed = rows.filter((r) => !isVersion(r)).at(-1) ?? null;
   const failure = failed && (!versions[0] || failed.fetchedAt >= (versions[0].checkedAt ?? versions[0].fetchedAt)) ? failed : null;
   const latest = versions[0] ?? null;
   const formData = forms.map((e) => e.data as FormFieldsData);

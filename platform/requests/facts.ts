@@ -5,6 +5,7 @@ import type { FormFieldsData, PermissionPromptData } from '../../core/ledger/eve
 import type { ThirdPartySummary } from '../../core/ledger/thirdPartySummary';
 import type { LedgerFacts, PolicyContactLike } from '../../core/requests';
 import { database } from '../db';
+import { latestVersion } from '../policy/policyStore';
 import { queries } from '../queries';
 
 /** How far back the letter's third parties reach. */
@@ -88,16 +89,16 @@ export interface SiteRequestContext {
 
 /** Reads the site's slice of each table the letter draws on. */
 export async function readLedgerFacts(site: string, now: number): Promise<SiteRequestContext> {
-  const [answers, cookies, asked, parties, policies] = await Promise.all([
+  const [answers, cookies, asked, parties, policy] = await Promise.all([
     queries.consentAnswers(site),
     queries.siteCookies(site),
     queries.eventsOfKinds(site, ['form.fields', 'permission.prompt'], 200),
     queries.siteThirdParties(site, now, FACT_DAYS),
-    database().policies.where('[site+fetchedAt]').between([site, -Infinity], [site, Infinity]).reverse().limit(5).toArray(),
+    latestVersion(database(), site),
   ]);
-  const withContact = policies.find((p) => policyContact(p));
+  // The latest text read speaks for the site: a failed attempt since then lends it no address.
   return {
-    facts: ledgerFacts(answers, cookies, asked, parties, policies[0]?.url ?? null, policyController(policies.find((p) => policyController(p)))),
-    policyContact: withContact ? policyContact(withContact) : null,
+    facts: ledgerFacts(answers, cookies, asked, parties, policy?.url ?? null, policyController(policy)),
+    policyContact: policyContact(policy),
   };
 }

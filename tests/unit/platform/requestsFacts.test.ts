@@ -69,7 +69,17 @@ describe('ledger facts for a letter', () => {
     const context = await readLedgerFacts('shop.test', REFUSED_AT + 1000);
     expect(context.policyContact).toEqual({ channel: 'email', value: 'privacy@shop.test', role: 'privacy', confidence: 0.9 });
     expect(context.facts.refused.at).toBe(REFUSED_AT);
-    await db.delete();
+    await Promise.all(db.tables.map((table) => table.clear()));
+  });
+
+  it('speaks of the latest text read: a later failed attempt lends the letter neither its address nor its URL', async () => {
+    const db = database();
+    await db.policies.add({ site: 'shop.test', url: 'https://shop.test/privacy', fetchedAt: 5, hash: 'h', text: 't', status: 'ok', summary: { bestContact: { value: { channel: 'email', value: 'privacy@shop.test', role: 'privacy' }, confidence: 0.9 }, controller: { value: { name: 'Shop Ltd', country: null } } } } as never);
+    await db.policies.add({ site: 'shop.test', url: 'https://shop.test/gone', fetchedAt: 9, hash: '', text: '', status: 'notFound' } as never);
+    const context = await readLedgerFacts('shop.test', REFUSED_AT + 1000);
+    expect(context.policyContact?.value).toBe('privacy@shop.test');
+    expect(context.facts.policy).toEqual({ controller: 'Shop Ltd', url: 'https://shop.test/privacy' });
+    await Promise.all(db.tables.map((table) => table.clear()));
   });
 });
 
