@@ -3,7 +3,7 @@ import type { Locale } from '../core/i18n/translate';
 import type { RequestRecord } from '../core/ledger/records';
 import type { RequestInput } from '../core/messaging/protocol';
 import {
-  authorityFor, buildIcs, localIsoDay, regimeById, renderFollowUp, replyChecklist, statusAt,
+  authorityFor, buildIcs, localIsoDay, regimeById, reminderDays, renderFollowUp, replyChecklist, statusAt,
   type FollowUpKind, type IsoDay, type LetterLanguage, type RegimeId, type RequestStatus, type RequestType,
 } from '../core/requests';
 import type { Identity } from '../core/settings/schema';
@@ -16,10 +16,21 @@ export function effectiveStatus(record: RequestRecord, today: IsoDay): RequestSt
   return statusAt({ regime: record.regime as RegimeId, type: record.type as RequestType, status: record.status as RequestStatus, sentAt: sentOn }, today);
 }
 
+const WAITING: RequestStatus[] = ['sent', 'acknowledged', 'extended', 'overdue'];
+
+/** The reminder days still ahead (today included) of a request waiting for an answer: the days the background's alarms fire. */
+export function upcomingReminders(record: RequestRecord, status: RequestStatus, today: IsoDay): IsoDay[] {
+  if (!WAITING.includes(status) || !record.dueDate) return [];
+  return reminderDays(record.dueDate).filter((day) => day >= today);
+}
+
 /** The tracker's order: overdue first, then by due day (soonest first), drafts and requests without one last. */
-export function trackerRows(records: RequestRecord[], today: IsoDay): { record: RequestRecord; status: RequestStatus }[] {
+export function trackerRows(records: RequestRecord[], today: IsoDay): { record: RequestRecord; status: RequestStatus; reminders: IsoDay[] }[] {
   return records
-    .map((record) => ({ record, status: effectiveStatus(record, today) }))
+    .map((record) => {
+      const status = effectiveStatus(record, today);
+      return { record, status, reminders: upcomingReminders(record, status, today) };
+    })
     .sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue')
       || (a.record.dueDate ?? '9999').localeCompare(b.record.dueDate ?? '9999')
       || b.record.createdAt - a.record.createdAt);

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import type { FollowUpKind, RequestStatus } from '../../core/requests/types';
+import type { FollowUpKind, NotificationsState, RequestStatus } from '../../core/requests/types';
 import { useT } from '../i18n';
+import { RemindersNotice } from '../requests/RemindersNotice';
 import { RequestList, type TrackedRow } from '../requests/RequestList';
 import { Icon } from '../ui/Icon';
 
@@ -17,11 +18,16 @@ interface RequestsViewProps {
   onFollowUp: (id: string, kind: FollowUpKind | 'checklist') => void;
   onDelete: (id: string) => void;
   onExportIcs: () => void;
+  /** Whether reminders may show as notifications; null while read. */
+  notifications?: NotificationsState | null;
+  /** Asks the browser for the notifications permission (from the click). */
+  onAllowNotifications?: () => void;
 }
 
-export function RequestsView({ rows, composer, followUp, highlight, regimeName, onStatus, onFollowUp, onDelete, onExportIcs }: RequestsViewProps) {
+export function RequestsView({ rows, composer, followUp, highlight, regimeName, onStatus, onFollowUp, onDelete, onExportIcs, notifications = null, onAllowNotifications }: RequestsViewProps) {
   const t = useT();
   const overdue = rows?.filter((r) => r.status === 'overdue').length ?? 0;
+  const reminding = rows?.some((r) => (r.reminders?.length ?? 0) > 0) ?? false;
   return (
     <>
       <header class="page-header">
@@ -42,6 +48,7 @@ export function RequestsView({ rows, composer, followUp, highlight, regimeName, 
       ) : (
         <>
           {overdue > 0 && <p class="overdue-line" role="status">{t('requests.overdueCount', { count: overdue })}</p>}
+          {reminding && notifications && <RemindersNotice state={notifications} onAllow={onAllowNotifications} />}
           <RequestList rows={rows} highlight={highlight} regimeName={regimeName} onStatus={onStatus} onFollowUp={onFollowUp} onDelete={onDelete} />
           <div class="actions">
             <button type="button" class="button secondary" onClick={onExportIcs}>{t('requests.ics')}</button>

@@ -8,6 +8,8 @@ import { useT } from '../i18n';
 export interface TrackedRow {
   record: RequestRecord;
   status: RequestStatus;
+  /** The reminder days still ahead (today included), for a request waiting for an answer. */
+  reminders?: string[];
 }
 
 interface RequestListProps {
@@ -48,7 +50,7 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp,
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ record: r, status }) => (
+          {rows.map(({ record: r, status, reminders }) => (
             <tr key={r.id} data-testid="request-row" data-request={r.id} class={r.id === highlight ? 'highlight' : undefined}>
               <th scope="row">
                 {r.site}
@@ -57,7 +59,14 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp,
               <td>{t(`request.type.${r.type as RequestType}` as MessageKey)}</td>
               <td><span class={`badge badge-${status}`} data-testid="request-status">{t(`request.status.${status}` as MessageKey)}</span></td>
               <td>{r.sentAt === null ? '—' : formatDay(dayKey(r.sentAt), t.locale, true)}</td>
-              <td data-testid="request-due">{r.dueDate ? formatDay(r.dueDate, t.locale, true) : '—'}</td>
+              <td>
+                <span data-testid="request-due">{r.dueDate ? formatDay(r.dueDate, t.locale, true) : '—'}</span>
+                {reminders && reminders.length > 0 && (
+                  <div class="muted small" data-testid="request-reminders">
+                    {t('requests.reminders', { days: reminders.map((d) => formatDay(d, t.locale)).join(', ') })}
+                  </div>
+                )}
+              </td>
               <td>
                 <div class="row-actions">
                   {(NEXT[status] ?? []).map((next) => (

@@ -368,3 +368,10 @@ export type BuildEml = (input: EmlInput) => string;
 export type BuildIcs = (entries: IcsEntry[], now: number) => string;
 export type ReplyChecklist = (regime: RegimeId, type: RequestType) => ChecklistItem[];
 export type AuthorityFor = (regime: RegimeId, country: string | null) => Authority | null;
+
+/**
+ * Whether deadline reminders may show as the browser's notifications (an
+ * optional permission): granted; never asked; refused; the browser is asking
+ * now; or the browser has no way to ask.
+ */
+export type NotificationsState = 'granted' | 'notAsked' | 'refused' | 'asking' | 'unavailable';

@@ -11,6 +11,7 @@ import { queries } from '../../platform/queries';
 import { copyText, openLink, printLetter } from '../../platform/requests/channels';
 import { readLedgerFacts } from '../../platform/requests/facts';
 import { useLiveQuery } from '../../stores/live';
+import { useNotificationsPermission, useNotificationsStore } from '../../stores/notifications';
 import { followUpView, regimeName, trackerRows, useRequestsStore } from '../../stores/requests';
 import { requestInput, useComposer, type ComposerSource } from '../../stores/requestsComposer';
 import { useIdentityStore } from '../../stores/requestsIdentity';
@@ -25,6 +26,7 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
   const requests = useLiveQuery(() => queries.allRequests(), []);
   const identity = useIdentityStore();
   const actions = useRequestsStore();
+  const notifications = useNotificationsPermission();
   const [now] = useState(() => Date.now());
   const [followUp, setFollowUp] = useState<{ id: string; kind: FollowUpKind | 'checklist' } | null>(null);
   useEffect(() => void identity.load(), []);
@@ -39,7 +41,13 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
       followUp={shownFollowUp && (
         <FollowUpPanel view={followUpView(shownFollowUp, followUp.kind, identity.state?.identity ?? null)} onCopy={copyText} onPrint={printLetter} onClose={() => setFollowUp(null)} />
       )}
-      onStatus={(id, status) => void actions.setStatus(id, status)}
+      notifications={notifications.state}
+      onAllowNotifications={notifications.ask}
+      onStatus={(id, status) => {
+        // A draft marked sent starts its reminders: the first time, ask (from this click) to show them as notifications.
+        if (status === 'sent') notifications.askFirstTime();
+        void actions.setStatus(id, status);
+      }}
       onFollowUp={(id, kind) => setFollowUp({ id, kind })}
       onDelete={(id) => void actions.remove(id)}
       onExportIcs={() => requests && actions.exportIcs(requests, locale)}
@@ -94,7 +102,11 @@ function ComposerLoaded({ source, locked }: { source: ComposerSource; locked: bo
       onChange={update}
       onUnlock={identity.unlock}
       onSend={onSend}
-      onSent={async (channel, sentOn) => (await save(requestInput(model, channel, sentOn))).dueDate}
+      onSent={async (channel, sentOn) => {
+        // Before anything is awaited, while the click still counts as the user's gesture.
+        useNotificationsStore.getState().askFirstTime();
+        return (await save(requestInput(model, channel, sentOn))).dueDate;
+      }}
       onSaveDraft={async () => void (await save(requestInput(model, null, null)))}
     />
   );

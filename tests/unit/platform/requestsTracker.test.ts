@@ -5,6 +5,7 @@ import { computeDeadline } from '../../../core/requests';
 import { LedgerDatabase } from '../../../platform/db';
 import { onReminderAlarm, onReminderClicked, reminderTime, rescheduleAll, scheduleReminders } from '../../../platform/requests/reminders';
 import { deleteRequest, midnightOf, saveRequest, setRequestStatus } from '../../../platform/requests/store';
+import { permissionsApi } from '../../support/fakePermissions';
 
 let db: LedgerDatabase;
 beforeEach(() => {
@@ -12,6 +13,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
   db.close();
   await db.delete();
 });
@@ -82,9 +84,10 @@ describe('reminders', () => {
 
     // The fake browser keeps alarms but never fires them: fire each at its time on the fake clock, as the browser would.
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-GB');
+    vi.spyOn(permissionsApi(), 'contains').mockResolvedValue(true);
     const fired: string[] = [];
     fakeBrowser.alarms.onAlarm.addListener(async (alarm) => {
-      if (await onReminderAlarm(alarm, db)) fired.push(alarm.name);
+      if ((await onReminderAlarm(alarm, db)) === 'shown') fired.push(alarm.name);
     });
     const running: Promise<unknown>[] = [];
     for (const alarm of alarms) setTimeout(() => running.push(fakeBrowser.alarms.onAlarm.trigger(alarm)), alarm.scheduledTime - Date.now());
@@ -105,7 +108,8 @@ describe('reminders', () => {
     const answered = await setRequestStatus(db, record.id, 'answered', '2026-02-10', 2_000);
     await scheduleReminders(answered, midnightOf('2026-02-10'));
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
-    await expect(onReminderAlarm({ name: `request:${record.id}|2026-02-27`, scheduledTime: 0 }, db)).resolves.toBe(false);
+    await expect(onReminderAlarm({ name: `request:${record.id}|2026-02-27`, scheduledTime: 0 }, db)).resolves.toBe('notRunning');
+    await expect(onReminderAlarm({ name: 'retention', scheduledTime: 0 }, db)).resolves.toBe('notOurs');
   });
 
   it('reschedules every running request after a browser start, dropping past days and deleted requests', async () => {
