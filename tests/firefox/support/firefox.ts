@@ -24,8 +24,8 @@ export interface FirefoxWithExtension {
   page: Page;
 }
 
-/** Launches headless Firefox and installs the build in `.output/<build>` as a temporary add-on. */
-export async function launchWithExtension(build: string): Promise<FirefoxWithExtension> {
+/** Launches headless Firefox and installs the build in `.output/<build>` as a temporary add-on; `prefs` adds preferences of a test's own. */
+export async function launchWithExtension(build: string, options: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxWithExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: ensureBrowser('firefox'),
@@ -40,6 +40,7 @@ export async function launchWithExtension(build: string): Promise<FirefoxWithExt
       'network.dns.localDomains': FIXTURE_HOSTS.join(','),
       // Direct connections: a proxy from the environment must not see the fixture hosts.
       'network.proxy.type': 0,
+      ...options.prefs,
     },
   });
   try {
