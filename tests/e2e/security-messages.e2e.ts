@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_ASK, CHANNEL_OFFER } from '../../core/ledger/permissionSignal';
 import type { Identity } from '../../core/settings/schema';
 import { readStorage } from '../../scripts/lib/workerState';
+import { forgeMessages, listenFromTheStart, reachForTheExtension } from '../support/pageProbes';
 import { consentOutcome, useProfile } from './support/consent';
 import { CHROME_BUILD, startHarness, type Harness } from './support/harness';
 
@@ -35,20 +36,7 @@ beforeAll(async () => {
   h = await startHarness();
   await useProfile(h, 'denyOptional', { identity: ana });
   // The page listens from its very start to every message and to the permission channel's events.
-  await h.context.addInitScript(([offer, ask]) => {
-    window.__heard = [];
-    const note = (what: string, data: unknown) => {
-      let text: string;
-      try {
-        text = JSON.stringify(data);
-      } catch {
-        text = String(data);
-      }
-      window.__heard.push(`${what} ${text}`);
-    };
-    window.addEventListener('message', (event) => note('message', event.data), true);
-    for (const name of [offer, ask]) document.addEventListener(name, (event) => note(name, (event as CustomEvent).detail), true);
-  }, [CHANNEL_OFFER, CHANNEL_ASK] as const);
+  await h.context.addInitScript(listenFromTheStart, [CHANNEL_OFFER, CHANNEL_ASK] as const);
   page = await h.context.newPage();
   await page.goto(h.server.url('tracked.test', '/'));
   await consentOutcome(h, page);
@@ -66,19 +54,7 @@ describe('a web page cannot reach the extension', () => {
     // A script the extension really has, so a refusal is the browser's, not a missing file.
     const chunk = readdirSync(join(CHROME_BUILD, 'chunks')).find((f) => f.startsWith('popup-'));
     expect(chunk).toBeDefined();
-    const probe = await page.evaluate(async ([origin, file]) => {
-      const scope = globalThis as unknown as { chrome?: { runtime?: { sendMessage?: unknown; connect?: unknown } }; browser?: unknown };
-      const fetched = await fetch(`${origin}manifest.json`).then(() => 'loaded', () => 'refused');
-      const script = await new Promise<string>((done) => {
-        const el = document.createElement('script');
-        el.src = `${origin}chunks/${file}`;
-        el.onload = () => done('loaded');
-        el.onerror = () => done('refused');
-        document.head.append(el);
-      });
-      const databases = (await indexedDB.databases()).map((d) => d.name);
-      return { sendMessage: typeof scope.chrome?.runtime?.sendMessage, connect: typeof scope.chrome?.runtime?.connect, browser: typeof scope.browser, fetched, script, databases };
-    }, [h.extensionUrl(''), chunk!] as const);
+    const probe = await page.evaluate(reachForTheExtension, [h.extensionUrl(''), chunk!] as const);
     expect(probe).toEqual({ sendMessage: 'undefined', connect: 'undefined', browser: 'undefined', fetched: 'refused', script: 'refused', databases: [] });
   });
 
@@ -88,21 +64,7 @@ describe('a web page cannot reach the extension', () => {
     // The extension holds the secrets the page must not see.
     expect(JSON.stringify(before.local)).toContain('Hauptstraße');
 
-    const heard = await page.evaluate(async ([offer, ask]) => {
-      const mine = 'privacy-ledger:permissions-page-made';
-      const got: string[] = [];
-      document.addEventListener(mine, (event) => got.push(String((event as CustomEvent).detail)));
-      window.__heard.length = 0;
-      for (const type of ['identity.get', 'settings.get', 'ledger.import', 'requests.save', 'data.eraseAll']) {
-        window.postMessage({ channel: 'privacy-ledger', type, payload: {} }, '*');
-        document.dispatchEvent(new CustomEvent('privacy-ledger', { detail: { type, payload: {} } }));
-      }
-      // Offers its own channel to the main-world watcher, and asks the content script for its channel.
-      document.dispatchEvent(new CustomEvent(offer, { detail: mine }));
-      document.dispatchEvent(new CustomEvent(ask));
-      await new Promise((r) => setTimeout(r, 1000));
-      return { onMine: got, all: [...window.__heard] };
-    }, [CHANNEL_OFFER, CHANNEL_ASK] as const);
+    const heard = await page.evaluate(forgeMessages, [CHANNEL_OFFER, CHANNEL_ASK, ['identity.get', 'settings.get', 'ledger.import', 'requests.save', 'data.eraseAll']] as const);
     // Only the page's own messages come back: the content script no longer answers an ask once the watcher has its channel.
     expect(heard.onMine).toEqual([]);
     expect(heard.all.filter((line) => !line.startsWith('message {"channel":"privacy-ledger","type"'))).toEqual([`${CHANNEL_OFFER} "privacy-ledger:permissions-page-made"`, `${CHANNEL_ASK} null`]);
