@@ -93,8 +93,20 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
   createReadStream(file).pipe(res);
 }
 
-export async function startFixtureServer(port = 0): Promise<FixtureServer> {
-  const server: Server = createServer(serve);
+/** A request as the fixture server received it. */
+export interface ReceivedRequest {
+  method: string;
+  /** `http://host:port/path?query`, as the browser asked for it. */
+  url: string;
+  headers: IncomingMessage['headers'];
+}
+
+/** `onRequest` hears every request the server receives, before it is answered (the Firefox egress test counts them). */
+export async function startFixtureServer(port = 0, options: { onRequest?: (request: ReceivedRequest) => void } = {}): Promise<FixtureServer> {
+  const server: Server = createServer((req, res) => {
+    options.onRequest?.({ method: req.method ?? 'GET', url: `http://${req.headers.host ?? ''}${req.url ?? '/'}`, headers: req.headers });
+    serve(req, res);
+  });
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   const actual = (server.address() as AddressInfo).port;
   return {
