@@ -113,4 +113,37 @@ describe('watchForConsentSignals', () => {
     await vi.advanceTimersByTimeAsync(2500);
     expect(seen).toEqual([{ adapter: null }]);
   });
+
+  it('reads the page text again later only where it has dialog words: a box that becomes fixed is still seen', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<div id="notice"><p>We use cookies to measure visits.</p><button>Reject</button></div>';
+    const seen = watch();
+    expect(seen).toEqual([]);
+    document.getElementById('notice')!.setAttribute('style', fixed);
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(seen).toEqual([{ adapter: null }]);
+  });
+
+  it('does not read the text of a page without dialog words again after the first look', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<main><p>The island timetable follows the tides.</p></main>';
+    // The prototype that defines textContent for the body, wherever this DOM puts it.
+    let owner: object = document.body;
+    while (!Object.getOwnPropertyDescriptor(owner, 'textContent')) owner = Object.getPrototypeOf(owner) as object;
+    const getter = Object.getOwnPropertyDescriptor(owner, 'textContent')!.get!;
+    const reads: Node[] = [];
+    const spy = vi.spyOn(owner as Node, 'textContent', 'get').mockImplementation(function (this: Node) {
+      reads.push(this);
+      return getter.call(this) as string;
+    });
+    try {
+      const seen = watch();
+      expect(reads.filter((node) => node === document.body)).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(reads.filter((node) => node === document.body)).toHaveLength(1);
+      expect(seen).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
