@@ -29,7 +29,7 @@ export function parseSignal(detail: unknown): { permission: PermissionKind; resu
   return kind && answer ? { permission: kind, result: answer } : null;
 }
 
-/** A channel name no page can guess: a random UUID (122 random bits, `crypto.randomUUID`). */
-export function channelName(uuid: string): string {
-  return `privacy-ledger:${uuid}`;
+/** A channel name no page can guess: 128 random bits. */
+export function channelName(random: Uint8Array): string {
+  return `privacy-ledger:${Array.from(random, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -12,7 +12,7 @@ const MAX_REPORTS = 20;
  * `ledger.permission` where the page is active (asked of the background then).
  */
 export function relayPermissionPrompts(page: () => Promise<PageConfig | null>): void {
-  const channel = channelName(crypto.randomUUID());
+  const channel = channelName(crypto.getRandomValues(new Uint8Array(16)));
   const offer = () => document.dispatchEvent(new CustomEvent(CHANNEL_OFFER, { detail: channel }));
   const onAsk = () => {
     document.removeEventListener(CHANNEL_ASK, onAsk);
