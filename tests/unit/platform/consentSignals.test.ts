@@ -65,6 +65,20 @@ describe('dialog words without one large regular expression', () => {
     ];
     for (const text of texts) expect(mentionsDialogWords(text), text).toBe(before.test(text));
   });
+
+  it('agree with it on age limits in generated text: numbers, spaces of every kind, units and their edges', () => {
+    // A small deterministic generator (no Math.random: a failure can be replayed).
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['18', '21', '1', '8', '2', '0', ' ', '\u00a0', '\u2009', '\u3000', '\t', '+', 'years', 'year', 'yearsx', 'Jahre', 'ans', 'anser', 'años', 'anni', 'anos', 'jaar', 'lat', 'let', 'ani', 'år', 'tuổi', 'x', '_', '.', ':', 'é'];
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: 1 + next(6) }, () => pieces[next(pieces.length)]).join('');
+      expect(mentionsDialogWords(text), JSON.stringify(text)).toBe(before.test(text));
+    }
+  });
 });
 
 describe('watchForConsentSignals', () => {
