@@ -19,7 +19,7 @@ import { startRetention } from './ledger/retention';
 import { startPolicyReader } from './policy/tabReader';
 import { startReminders } from './requests/reminders';
 import { loadSettings, onSettingsChanged } from './settingsStorage';
-import { forgetTab } from './tabFrames';
+import { startPageLoads } from './pageLoads';
 
 export const HANDLER_MODULES = [pageHandlers, settingsHandlers, siteHandlers, tabHandlers, dataHandlers, consentHandlers, observeHandlers, ledgerHandlers, identityHandlers, requestHandlers, policyHandlers];
 
@@ -34,7 +34,7 @@ export function startBackground(): void {
       extensionSchemas,
     }) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
   );
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  startPageLoads();
   startCookieWatch();
   startThirdPartyLedger();
   const syncGpc = () => void loadSettings().then(applyGpc).catch((e: unknown) => console.warn('Privacy Ledger: GPC not applied', e));

@@ -18,7 +18,7 @@ import type { ConsentRecord } from '../core/consent/record';
 import type { PolicyRecord, SiteRecord } from '../core/ledger/records';
 import { launchChromium, type ExtensionBrowser } from './lib/chromium';
 import { SITES_DIR, startFixtureServer, type FixtureServer } from './lib/fixtureServer';
-import { readStorage, readTable, tabIdOf } from './lib/workerState';
+import { framesRunning, readStorage, readTable, tabIdOf } from './lib/workerState';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -148,8 +148,7 @@ async function walkthrough(browser: ExtensionBrowser, server: FixtureServer): Pr
     const page = pages[host]!;
     const tabId = await tabOf(page);
     const record = await verdictOf(worker, tabId);
-    const frames = await readStorage(worker, 'session');
-    const seen = (frames[`tab.${tabId}`] as { frames: number[] } | undefined)?.frames.length ?? 0;
+    const seen = await framesRunning(worker, tabId);
     const visits = sites.find((s) => s.site === host)?.visits ?? 1;
     const verdict = record
       ? `${record.cmp}: ${record.outcome}${record.method !== 'none' ? ` (${record.method}${record.fallback ? ', fallback' : ''}, ${record.durationMs} ms)` : ''}${record.verdict?.mismatches.length ? `; differs on ${record.verdict.mismatches.map((m) => m.purpose).join(', ')}` : ''}`

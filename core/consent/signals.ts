@@ -30,8 +30,33 @@ export const DIALOG_WHOLE_WORDS: readonly string[] = [
   'age', 'âge', 'edad', 'età', 'idade', 'leeftijd', 'wiek', 'wieku', 'věk', 'věku', 'ålder', 'alter', 'altersverifikation',
 ];
 
-/** An age limit: 18 or 21 (not part of a longer number), then "+" or "years" in one of the languages. */
-const AGE_LIMIT = /(?<!\d)(?:18|21)\s*(?:\+|years?\b|jahre|ans\b|años|anni\b|anos\b|jaar\b|lat\b|let\b|ani\b|år\b|tuổi)/;
+/**
+ * What may follow an age limit (18 or 21), after optional white space: "+" or "years" in one of the
+ * languages. `whole`: the word must end there (a word boundary, as `\b` in a regular expression).
+ */
+const AGE_UNITS: readonly { unit: string; whole: boolean }[] = [
+  { unit: '+', whole: false },
+  { unit: 'years', whole: true },
+  { unit: 'year', whole: true },
+  { unit: 'jahre', whole: false },
+  { unit: 'ans', whole: true },
+  { unit: 'años', whole: false },
+  { unit: 'anni', whole: true },
+  { unit: 'anos', whole: true },
+  { unit: 'jaar', whole: true },
+  { unit: 'lat', whole: true },
+  { unit: 'let', whole: true },
+  { unit: 'ani', whole: true },
+
+  { unit: 'år', whole: true },
+  { unit: 'tuổi', whole: false },
+];
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** White space as `\s` in a regular expression knows it. */
+const isSpace = (code: number) =>
+  code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 
 const isWordChar = (code: number) =>
   (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
@@ -41,6 +66,25 @@ function boundary(text: string, at: number): boolean {
   const before = at > 0 && isWordChar(text.charCodeAt(at - 1));
   const after = at < text.length && isWordChar(text.charCodeAt(at));
   return before !== after;
+}
+
+/**
+ * An age limit: 18 or 21 (no digit just before it), then "+" or "years" in one of the languages. Scanned
+ * by hand rather than with a regular expression, because this runs on every page and dates and times
+ * hold an 18 or a 21 on most of them: compiling an expression would cost each such page more than the scan.
+ */
+function hasAgeLimit(text: string): boolean {
+  for (const number of ['18', '21']) {
+    for (let at = text.indexOf(number); at !== -1; at = text.indexOf(number, at + 1)) {
+      if (at > 0 && isDigit(text.charCodeAt(at - 1))) continue;
+      let next = at + 2;
+      while (next < text.length && isSpace(text.charCodeAt(next))) next++;
+      for (const { unit, whole } of AGE_UNITS) {
+        if (text.startsWith(unit, next) && (!whole || boundary(text, next + unit.length))) return true;
+      }
+    }
+  }
+  return false;
 }
 
 function hasWholeWord(text: string, word: string): boolean {
@@ -59,7 +103,6 @@ export function mentionsDialogWords(text: string): boolean {
   return (
     DIALOG_STEMS.some((stem) => lower.includes(stem)) ||
     DIALOG_WHOLE_WORDS.some((word) => hasWholeWord(lower, word)) ||
-    // The expression is compiled only on text that has one of the numbers.
-    ((lower.includes('18') || lower.includes('21')) && AGE_LIMIT.test(lower))
+    hasAgeLimit(lower)
   );
 }

@@ -9,7 +9,7 @@ import { watchForUnknownBanner } from './unknownBannerWatch';
  * background as `consent.ac`; the background's reply (rules and settings,
  * an eval result, opt-out or opt-in) is fed back to it.
  */
-export function startConsentEngine(page: Promise<PageConfig | null>, prehide: { release: () => void }): void {
+export function startConsentEngine(page: () => Promise<PageConfig | null>, prehide: { release: () => void }): void {
   let engine: AutoConsent | null = null;
   let ruleFoundBanner = false;
   const relay = async (message: unknown): Promise<void> => {
@@ -29,7 +29,7 @@ export function startConsentEngine(page: Promise<PageConfig | null>, prehide: { 
   // Started at once, not after the page's configuration arrives: the background
   // answers autoconsent's init with `enabled: false` where the page is paused.
   engine = new AutoConsent(relay);
-  void page.then((config) => {
+  void page().then((config) => {
     if (!config?.active) return prehide.release();
     // Banners no rule knows, in the languages our users read.
     watchForUnknownBanner(() => ruleFoundBanner);

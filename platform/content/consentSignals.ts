@@ -4,7 +4,7 @@ import { isDialogLike } from './dialogLike';
 
 /** The unknown-banner watch ends then; a banner later than this is left to the user either way. */
 const WATCH_FOR_MS = 20_000;
-/** Shadow roots and frames are not seen by the mutation observer: look again after the page's own start-up. */
+/** Shadow roots and frames are not seen by the mutation observer: look into them again after the page's own start-up. */
 const RESCAN_AT_MS = [1000, 2300];
 
 /** Never part of what a dialog says. */
@@ -54,12 +54,19 @@ function inDialog(node: Node, frame: Element | null): boolean {
   return frame ? inDialog(frame, null) : false;
 }
 
+/** What the looks have learnt of the page's own text. */
+interface Notes {
+  /** Dialog words were seen in the page's own tree (not only inside shadow roots or frames), dialog or not. */
+  words: boolean;
+}
+
 /** A text node inside `root` that says a dialog's words and sits in a dialog-like box. */
-function dialogText(root: Node, frame: Element | null, anywhere: boolean): boolean {
+function dialogText(root: Node, frame: Element | null, anywhere: boolean, notes: Notes | null): boolean {
   const doc = root.ownerDocument ?? (root as Document);
   // One pass of the words over all the text first: on most pages that is the end of it.
   const all = root === doc ? (doc.body ?? doc.documentElement)?.textContent : root.textContent;
   if (!mentionsDialogWords(all ?? '')) return false;
+  if (notes) notes.words = true;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
@@ -69,11 +76,15 @@ function dialogText(root: Node, frame: Element | null, anywhere: boolean): boole
   return false;
 }
 
-/** A known CMP's container, or dialog words in a dialog-like box, under `root` (open shadow roots and same-origin frames included). */
-function scan(root: Document | ShadowRoot | Element, frame: Element | null, anywhere: boolean): Found {
+/**
+ * A known CMP's container, or dialog words in a dialog-like box, under `root` (open shadow roots and
+ * same-origin frames included). With `notes`, `root` is the page's own tree: finding its words is noted,
+ * and `lightText: false` leaves them out (shadow roots and frames are still read).
+ */
+function scan(root: Document | ShadowRoot | Element, frame: Element | null, anywhere: boolean, notes: Notes | null = null, lightText = true): Found {
   const container = known(root);
   if (container) return container;
-  if (dialogText(root, frame, anywhere)) return { adapter: null };
+  if (lightText && dialogText(root, frame, anywhere, notes)) return { adapter: null };
   // The selectors pick the candidates natively: an element handed to script costs a wrapper.
   for (const host of root.querySelectorAll(SHADOW_HOSTS)) {
     const inShadow = host.shadowRoot && scan(host.shadowRoot, frame, anywhere);
@@ -93,19 +104,21 @@ function scan(root: Document | ShadowRoot | Element, frame: Element | null, anyw
 }
 
 /** What was added since the last look: known containers, or dialog words in a dialog-like box. */
-function added(records: MutationRecord[], anywhere: boolean): Found {
+function added(records: MutationRecord[], anywhere: boolean, notes: Notes): Found {
   for (const record of records) {
     for (const node of Array.from(record.addedNodes)) {
       if (node.nodeType === 3) {
         const parent = node.parentElement;
-        if (parent && !SILENT.has(parent.localName) && mentionsDialogWords(node.nodeValue ?? '') && (anywhere || inDialog(node, null))) return { adapter: null };
+        if (!parent || SILENT.has(parent.localName) || !mentionsDialogWords(node.nodeValue ?? '')) continue;
+        notes.words = true;
+        if (anywhere || inDialog(node, null)) return { adapter: null };
       } else if (node.nodeType === 1) {
         const el = node as Element;
         if (SILENT.has(el.localName)) continue;
         const found =
           known(el) ??
           (el.shadowRoot ? scan(el.shadowRoot, null, anywhere) : null) ??
-          (mentionsDialogWords(el.textContent ?? '') && dialogText(el, null, anywhere) ? { adapter: null } : null) ??
+          (dialogText(el, null, anywhere, notes) ? { adapter: null } : null) ??
           (el.localName === 'iframe' || el.querySelector('iframe') ? scan(el, null, anywhere) : null);
         if (found) return found;
       }
@@ -138,17 +151,20 @@ export function watchForConsentSignals(onSignal: (signal: ConsentSignal) => void
     stop();
     onSignal(signal);
   };
-  const look = () => {
-    if (!done && document.documentElement) fire(scan(document, null, anywhere));
+  const notes: Notes = { words: false };
+  // A later look reads the page's own text again only where it has dialog words somewhere (a box
+  // may have become dialog-like since); new text was read as it was added.
+  const look = (first: boolean) => {
+    if (!done && document.documentElement) fire(scan(document, null, anywhere, notes, first || notes.words));
   };
   const start = () => {
-    look();
+    look(true);
     if (done) return;
     observer = new MutationObserver((records) => {
-      fire(added(records, anywhere));
+      fire(added(records, anywhere, notes));
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
-    for (const at of RESCAN_AT_MS) timers.push(setTimeout(look, Math.max(0, at - performance.now())));
+    for (const at of RESCAN_AT_MS) timers.push(setTimeout(() => look(false), Math.max(0, at - performance.now())));
     timers.push(setTimeout(stop, Math.max(0, WATCH_FOR_MS - performance.now())));
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

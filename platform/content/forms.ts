@@ -101,7 +101,7 @@ function reportOf(scan: FormScan): FormFieldsReport {
  * once a second. Reports the kinds asked for, each once per page: a new
  * report only when a new kind appears or a form turns out to submit insecurely.
  */
-export function watchFormFields(page: Promise<PageConfig | null>): void {
+export function watchFormFields(page: () => Promise<PageConfig | null>): void {
   const scan: FormScan = { fields: new Map(), insecureSubmit: false };
   const seen = new WeakSet<Element>();
   let reported = '';
@@ -114,7 +114,10 @@ export function watchFormFields(page: Promise<PageConfig | null>): void {
     const key = `${[...scan.fields.keys()].sort().join(',')}|${scan.insecureSubmit}`;
     if (scan.fields.size > 0 && key !== reported) {
       reported = key;
-      void send('ledger.formFields', reportOf(scan)).catch(() => observer?.disconnect());
+      const report = reportOf(scan);
+      void page()
+        .then((config) => (config?.active ? send('ledger.formFields', report) : Promise.reject(new Error('not active'))))
+        .catch(() => stop());
     }
     // Every kind found and flagged: nothing left to learn on this page.
     if (scan.fields.size === FIELD_KINDS.length && scan.insecureSubmit) observer?.disconnect();
@@ -130,9 +133,12 @@ export function watchFormFields(page: Promise<PageConfig | null>): void {
     });
     observer.observe(document, { childList: true, subtree: true });
   };
-  void page.then((config) => {
-    if (!config?.active) return;
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-    else start();
-  });
+  // Paused here, or the background is gone: nothing more to report.
+  const stop = () => {
+    observer?.disconnect();
+    clearTimeout(timer);
+  };
+  // The fields are looked at first; the background is asked only once there is something to report.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
 }

@@ -7,11 +7,14 @@ import type { PageConfig } from '../../core/messaging/protocol';
  * started at document_start.
  */
 export interface EngineHandoff {
-  page: Promise<PageConfig | null>;
+  /** The page's configuration, asked of the background on first call. */
+  page: () => Promise<PageConfig | null>;
   prehide: { release: () => void };
 }
 
-const KEY = Symbol.for('privacy-ledger.consent-engine');
+/** Also marks the frame as one the content script runs in (platform/tabFrames.ts asks). */
+export const HANDOFF_KEY = 'privacy-ledger.consent-engine';
+const KEY = Symbol.for(HANDOFF_KEY);
 type Slot = { handoff: EngineHandoff; taken: boolean };
 const slots = globalThis as unknown as Record<symbol, Slot | undefined>;
 

@@ -9,9 +9,9 @@ const MAX_REPORTS = 20;
  * The content script's end of the line to the main-world permission watcher
  * (platform/content/permissionPrompts.ts). Opens the private channel now, at
  * document_start, and forwards each distinct permission answer as
- * `ledger.permission` once the page is known to be active here.
+ * `ledger.permission` where the page is active (asked of the background then).
  */
-export function relayPermissionPrompts(page: Promise<PageConfig | null>): void {
+export function relayPermissionPrompts(page: () => Promise<PageConfig | null>): void {
   const channel = channelName(crypto.getRandomValues(new Uint8Array(16)));
   const offer = () => document.dispatchEvent(new CustomEvent(CHANNEL_OFFER, { detail: channel }));
   const onAsk = () => {
@@ -30,7 +30,7 @@ export function relayPermissionPrompts(page: Promise<PageConfig | null>): void {
     const parsed = parseSignal(detail);
     if (!parsed || sent.has(detail as string) || sent.size >= MAX_REPORTS) return;
     sent.add(detail as string);
-    void page
+    void page()
       .then((config) => (config?.active ? send('ledger.permission', { url: location.href, ...parsed }) : null))
       .catch(() => undefined);
   });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storedNames } from '../../core/consent/storedNames';
+import { pageConfig } from '../../core/settings/siteRules';
 import { siteOf } from '../../core/sites/domain';
 import { answerKnownCmp, finish, handleAutoconsent, resetTab, tabSite } from '../consent/engine';
 import { onUnknownBanner, onUnknownBannerPressed } from '../consent/unknownBanner';
@@ -9,6 +10,7 @@ import { runInFrame } from '../consent/mainWorld';
 import { readConsent } from '../consent/tabConsent';
 import { loadEngine } from '../consent/engineLoader';
 import type { HandlerModule } from '../messaging/router';
+import { loadSettings } from '../settingsStorage';
 
 export const consentHandlers: HandlerModule = {
   content: {
@@ -18,6 +20,8 @@ export const consentHandlers: HandlerModule = {
     },
     'consent.load': async ({ adapter }, caller) => {
       if (caller.tabId === null) return false;
+      // Sent as soon as a sign is seen, beside the frame's first page.hello: the pause is checked here.
+      if (!pageConfig(await loadSettings(), caller.sender.url ?? '').active) return false;
       // A known CMP is answered through its adapter first: loading autoconsent
       // at the same time would hold up the adapter's calls in the page.
       if (adapter) await answerKnownCmp({ tabId: caller.tabId, frameId: caller.frameId ?? 0, url: caller.sender.url ?? '' }, adapter);

@@ -64,7 +64,14 @@ export async function launchChromium(options: LaunchOptions): Promise<ExtensionB
     viewport: { width: 1280, height: 800 },
   });
   const worker = async (): Promise<Worker> => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = options.extensionDir ? new URL((await worker()).url()).host : '';
+  let extensionId = '';
+  if (options.extensionDir) {
+    const started = await worker();
+    extensionId = new URL(started.url()).host;
+    // The worker is there before its script has run: wait for the script, so that its listeners
+    // (page loads among them) are in place before the caller's first navigation.
+    await started.evaluate(() => true);
+  }
   return {
     context,
     extensionId,

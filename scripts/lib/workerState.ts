@@ -5,6 +5,7 @@
  */
 import type { Worker } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
+import { HANDOFF_KEY } from '../../platform/content/handoff';
 
 declare const chrome: Browser;
 
@@ -64,5 +65,17 @@ export function putRows(worker: Worker, table: string, rows: unknown[]): Promise
         };
       }),
     { store: table, values: rows },
+  );
+}
+
+/** How many frames of a tab run the always-on content script, asked of the frames as the popup asks. */
+export function framesRunning(worker: Worker, tabId: number): Promise<number> {
+  return worker.evaluate(
+    async ({ id, key }) => {
+      const scripting = (chrome as unknown as { scripting: { executeScript: (o: unknown) => Promise<{ result?: unknown }[]> } }).scripting;
+      const results = await scripting.executeScript({ target: { tabId: id, allFrames: true }, func: (k: string) => Symbol.for(k) in globalThis, args: [key] });
+      return results.filter((frame) => frame.result === true).length;
+    },
+    { id: tabId, key: HANDOFF_KEY },
   );
 }

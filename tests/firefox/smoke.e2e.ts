@@ -104,7 +104,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'])('Firefox smoke: %s', (build) => {
   it('records the form fields a page asks for, and a permission prompt seen by the main-world watcher', async () => {
     const site = await firefox.browser.newPage();
     await site.goto(server.url('forms.test', '/de.html'), { waitUntil: 'load' });
-    // The scan starts once the background has answered the page's hello: wait for its record before leaving.
+    // The form report is sent once the page is parsed: wait for its record before leaving.
     await openExtensionPage(firefox.page, '/dashboard.html#/sites');
     await waitInPage(firefox.page, 'a form.fields event', hasEventOfKind, 'form.fields');
     await site.goto(server.url('asks.test', '/'), { waitUntil: 'load' });

@@ -65,6 +65,20 @@ describe('dialog words without one large regular expression', () => {
     ];
     for (const text of texts) expect(mentionsDialogWords(text), text).toBe(before.test(text));
   });
+
+  it('agree with it on age limits in generated text: numbers, spaces of every kind, units and their edges', () => {
+    // A small deterministic generator (no Math.random: a failure can be replayed).
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['18', '21', '1', '8', '2', '0', ' ', '\u00a0', '\u2009', '\u3000', '\t', '+', 'years', 'year', 'yearsx', 'Jahre', 'ans', 'anser', 'años', 'anni', 'anos', 'jaar', 'lat', 'let', 'ani', 'år', 'tuổi', 'x', '_', '.', ':', 'é'];
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: 1 + next(6) }, () => pieces[next(pieces.length)]).join('');
+      expect(mentionsDialogWords(text), JSON.stringify(text)).toBe(before.test(text));
+    }
+  });
 });
 
 describe('watchForConsentSignals', () => {
@@ -112,5 +126,38 @@ describe('watchForConsentSignals', () => {
     // No mutation tells of a shadow root: the look after the page's start-up finds it.
     await vi.advanceTimersByTimeAsync(2500);
     expect(seen).toEqual([{ adapter: null }]);
+  });
+
+  it('reads the page text again later only where it has dialog words: a box that becomes fixed is still seen', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<div id="notice"><p>We use cookies to measure visits.</p><button>Reject</button></div>';
+    const seen = watch();
+    expect(seen).toEqual([]);
+    document.getElementById('notice')!.setAttribute('style', fixed);
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(seen).toEqual([{ adapter: null }]);
+  });
+
+  it('does not read the text of a page without dialog words again after the first look', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<main><p>The island timetable follows the tides.</p></main>';
+    // The prototype that defines textContent for the body, wherever this DOM puts it.
+    let owner: object = document.body;
+    while (!Object.getOwnPropertyDescriptor(owner, 'textContent')) owner = Object.getPrototypeOf(owner) as object;
+    const getter = Object.getOwnPropertyDescriptor(owner, 'textContent')!.get!;
+    const reads: Node[] = [];
+    const spy = vi.spyOn(owner as Node, 'textContent', 'get').mockImplementation(function (this: Node) {
+      reads.push(this);
+      return getter.call(this) as string;
+    });
+    try {
+      const seen = watch();
+      expect(reads.filter((node) => node === document.body)).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(reads.filter((node) => node === document.body)).toHaveLength(1);
+      expect(seen).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '../../../core/settings/defaults';
 import { newSite } from '../../../core/ledger/records';
 import { database } from '../../../platform/db';
+import { consentHandlers } from '../../../platform/handlers/consent';
 import { dataHandlers } from '../../../platform/handlers/data';
 import { pageHandlers } from '../../../platform/handlers/page';
 import { siteHandlers } from '../../../platform/handlers/site';
@@ -15,19 +16,16 @@ const fromFrame = (tabId: number, frameId: number, url: string): CallerContext =
 const ext = { sender: {}, tabId: null, frameId: null } as CallerContext;
 
 describe('page.hello', () => {
-  it('records a visit from the top frame only, and counts every frame', async () => {
+  it('tells a frame what to do on its page, and records nothing', async () => {
     await database().sites.clear();
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.news.example/a' });
     const config = await hello({ url: 'https://www.news.example/a', top: true }, fromFrame(tab.id!, 0, 'https://www.news.example/a'));
     expect(config).toMatchObject({ site: 'news.example', active: true });
-    await Promise.all([
-      hello({ url: 'https://video.example/embed', top: false }, fromFrame(tab.id!, 4, 'https://video.example/embed')),
-      hello({ url: 'https://ads.example/x', top: false }, fromFrame(tab.id!, 9, 'https://ads.example/x')),
-    ]);
-    expect((await database().sites.get('news.example'))?.visits).toBe(1);
-    expect(await database().sites.get('video.example')).toBeUndefined();
+    expect(await hello({ url: 'https://video.example/embed', top: false }, fromFrame(tab.id!, 4, 'https://video.example/embed'))).toMatchObject({ site: 'video.example' });
+    // Visits are counted from the browser's page loads (pageLoads.test.ts), not from what frames say.
+    expect(await database().sites.count()).toBe(0);
     const status = await tabHandlers.extension!['tab.status']!({ tabId: tab.id! }, ext);
-    expect(status).toMatchObject({ site: 'news.example', framesSeen: 3, config: { active: true } });
+    expect(status).toMatchObject({ site: 'news.example', config: { active: true } });
   });
 
   it('trusts the URL the browser reports over the one the page claims', async () => {
@@ -35,12 +33,10 @@ describe('page.hello', () => {
     expect(config.site).toBe('evil.example');
   });
 
-  it('records nothing on a paused site', async () => {
-    await database().sites.clear();
+  it('says a paused site is paused', async () => {
     await saveSettings({ ...defaultSettings(), pausedSites: ['quiet.example'] });
     const config = await hello({ url: 'https://quiet.example/', top: true }, fromFrame(2, 0, 'https://quiet.example/'));
     expect(config).toMatchObject({ active: false, inactiveReason: 'sitePaused' });
-    expect(await database().sites.count()).toBe(0);
   });
 });
 
@@ -64,5 +60,23 @@ describe('data.eraseAll', () => {
     await dataHandlers.extension!['data.eraseAll']!({}, ext);
     expect(await database().sites.count()).toBe(0);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+});
+
+describe('consent.load', () => {
+  const load = consentHandlers.content!['consent.load']!;
+
+  it('injects the engine where the page is active, and refuses it where the site is paused', async () => {
+    const executeScript = vi.fn(async () => [{ result: undefined }]);
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
+    try {
+      await saveSettings({ ...defaultSettings(), pausedSites: ['quiet.example'] });
+      expect(await load({ adapter: null }, fromFrame(3, 0, 'https://quiet.example/'))).toBe(false);
+      expect(executeScript).not.toHaveBeenCalled();
+      expect(await load({ adapter: null }, fromFrame(3, 0, 'https://news.example/'))).toBe(true);
+      expect(executeScript).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: 3, frameIds: [0] } }));
+    } finally {
+      delete (fakeBrowser as unknown as { scripting?: unknown }).scripting;
+    }
   });
 });
