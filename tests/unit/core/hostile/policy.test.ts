@@ -353,6 +353,15 @@ describe('hostile link lists', () => {
     expect(ranked.some((r) => r.href.includes('user') || r.href.includes('pass'))).toBe(false);
   });
 
+  it('a page at a privacy address is not a policy on its address alone (an error page, a binary file)', () => {
+    for (const title of ['Page not found', '\ufffd(\ufffd\ufffd', null]) {
+      const signal = isLikelyPolicyPage({ text: 'Sorry, nothing here.', title, url: 'https://shop.example/privacy-policy' });
+      expect(signal.likely).toBe(false);
+      expect(signal.reason).toBe('URL slug');
+    }
+    expect(isLikelyPolicyPage({ text: 'Sorry', title: 'Privacy Policy', url: 'https://shop.example/privacy-policy' }).likely).toBe(true);
+  });
+
   it('survives a hostile page URL', () => {
     for (const page of ['javascript:alert(1)', '', 'https://shop.example/%E0%A4%A', 'x'.repeat(100_000)]) {
       expect(() => rankPolicyLinks(hostile, page)).not.toThrow();
