@@ -5,6 +5,7 @@
  * by counted caps (asserted below); no test measures time. The per-test timeout is only a hang guard: the
  * inputs marked "was quadratic" ran for minutes before their fix.
  */
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { analysePolicy, policyText } from '../../../../core/policy/analyse';
 import { findEmails, MAX_EMAIL_ANCHORS, scanEmails } from '../../../../core/policy/extract/emails';
@@ -20,6 +21,32 @@ import {
 } from '../../../../core/policy/types';
 
 const GUARD = 30_000;
+
+/**
+ * The hang guard for synchronous work: a per-test timeout cannot interrupt a reading that runs on (the timer
+ * fires only after it returns), so these readings run in a worker thread that is stopped at GUARD. Nothing
+ * is measured; a reading either ends or is stopped.
+ */
+function readInWorker(input: AnalyseInput): Promise<{ textLength: number; warnings: string[] }> {
+  const file = new URL('./analyseWorker.ts', import.meta.url).href;
+  const boot = `require('tsx/cjs/api').register(); require(require('node:url').fileURLToPath(${JSON.stringify(file)}));`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(boot, { eval: true, workerData: input });
+    const stop = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`the reading did not end within the ${GUARD / 1000} s hang guard`));
+    }, GUARD);
+    worker.once('message', (value: { textLength: number; warnings: string[] }) => {
+      clearTimeout(stop);
+      void worker.terminate();
+      resolve(value);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(stop);
+      reject(error);
+    });
+  });
+}
 
 /** A deterministic pseudo-random byte source (xorshift), so every run feeds the same bytes. */
 function bytes(n: number, seed = 7): Uint8Array {
@@ -388,6 +415,21 @@ describe('hostile link lists', () => {
     const text = policyText({ text: `[a](javascript:alert(1)) [b](https://x.example/${'('.repeat(1000)}) ${'https://'.repeat(50_000)}` });
     expect(linksInText(text).every((l) => /^(https?|mailto):/.test(l.href))).toBe(true);
   }, GUARD);
+});
+
+describe('inputs that were quadratic end within the hang guard', () => {
+  const cases: [string, AnalyseInput][] = [
+    ['a table of 100,000 rows', { html: `<table>${'<tr><td>a</td><td>b</td></tr>'.repeat(100_000)}</table>` }],
+    ['headings that cannot be placed', { html: '<h2>a<br>b</h2>'.repeat(150_000) }],
+    ['links that cannot be placed', { html: '<p>e<a href="https://shop.example/privacy">\u0301</a>'.repeat(60_000) }],
+    ['a Markdown heading of the whole text', { text: `# sharing rights retention privacy ${'x'.repeat(280_000)}\n${'We share it. '.repeat(24_000)}` }],
+    ['60,000 distinct addresses', { text: Array.from({ length: 60_000 }, (_, i) => `u${i}@shop.example`).join(' ') }],
+    ['Markdown links beside bare links', { text: fill('[a](https://x.example/p) https://y.example/q ', 600_000) }],
+  ];
+  it.each(cases)('%s', async (_name, input) => {
+    const got = await readInWorker(input);
+    expect(got.textLength).toBeGreaterThan(0);
+  }, GUARD + 10_000);
 });
 
 describe('the text the reader quotes from', () => {
