@@ -6,6 +6,7 @@
  */
 import { dominantDomain, extractContacts, registrable } from './extract/contacts';
 import { pickBestContact } from './extract/bestContact';
+import { MAX_EMAIL_ANCHORS, scanEmails } from './extract/emails';
 import { extractChildrenAge } from './extract/childrenAge';
 import { extractController } from './extract/controller';
 import { extractLastUpdated } from './extract/lastUpdated';
@@ -58,6 +59,7 @@ export function analysePolicy(input: AnalyseInput): PolicySummary {
     if (html.length > MAX_HTML_CHARS) warnings.push(`HTML cut to its first ${MAX_HTML_CHARS} characters.`);
     const structured = htmlToStructuredText(html);
     if (structured.truncated) warnings.push('HTML nested too deeply: read up to the point where it stopped making sense.');
+    if (structured.searchCut) warnings.push('Too many headings or links could not be placed in the text: the rest were left out.');
     text = structured.text;
     title = structured.title;
     htmlLang = structured.lang;
@@ -77,6 +79,7 @@ export function analysePolicy(input: AnalyseInput): PolicySummary {
   const links = linksInText(text, known);
   const site = siteOfUrl(input.url) ?? dominantDomain(doc);
   const contacts = extractContacts({ doc, links, site });
+  if (scanEmails(doc.text, doc).cut) warnings.push(`More than ${MAX_EMAIL_ANCHORS} places that may hold an email address: the rest of the text was not searched for addresses.`);
   const rights = extractRights(doc);
 
   return {

@@ -14,6 +14,12 @@ import type { StructuredText } from './types';
 export const MAX_HTML_CHARS = 3_000_000;
 /** Elements nested deeper than this stop the reading: real pages stay far below, and the parser's implied-close search grows with depth. */
 export const MAX_HTML_DEPTH = 1_500;
+/**
+ * Headings and links are found again in the normalised text; all those searches together may read at most this
+ * many times the text (plus {@link MAX_HTML_SEARCH_EXTRA} characters). A real page reads it about once.
+ */
+export const MAX_HTML_SEARCH_FACTOR = 4;
+export const MAX_HTML_SEARCH_EXTRA = 1_000_000;
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'iframe', 'object', 'select', 'button', 'head', 'canvas', 'math', 'dialog']);
 const BLOCK = new Set([
@@ -41,11 +47,18 @@ export function htmlToStructuredText(html: string): StructuredText {
   let cellInRow = 0;
   let tooDeep = false;
 
-  // Counting trailing line breaks by hand: a /\n*$/ test on the growing text would be quadratic.
+  // The line breaks at the end of `raw`, kept as a count: reading the growing text (a /\n*$/ test, or even
+  // charCodeAt, which flattens the concatenated string) at every block was quadratic in the page.
+  let trailing = 0;
+  const append = (s: string) => {
+    if (!s) return;
+    raw += s;
+    let k = 0;
+    while (k < s.length && s.charCodeAt(s.length - 1 - k) === 10) k++;
+    trailing = k === s.length ? trailing + k : k;
+  };
   const breakLine = (n = 1) => {
-    let trailing = 0;
-    while (trailing < n && raw.charCodeAt(raw.length - 1 - trailing) === 10) trailing++;
-    if (raw.length > 0 && trailing < n) raw += '\n'.repeat(n - trailing);
+    if (raw.length > 0 && trailing < n) append('\n'.repeat(n - trailing));
   };
 
   const parser = new Parser(
@@ -67,18 +80,18 @@ export function htmlToStructuredText(html: string): StructuredText {
         if (/^h[1-6]$/.test(name)) {
           breakLine(2);
           const level = Number(name[1]);
-          raw += `${'#'.repeat(level)} `;
+          append(`${'#'.repeat(level)} `);
           heading = { level, text: '' };
         } else if (name === 'li') {
           breakLine();
-          raw += '- ';
+          append('- ');
         } else if (name === 'tr') {
           breakLine();
           cellInRow = 0;
         } else if (name === 'td' || name === 'th') {
-          if (cellInRow++ > 0) raw += ' | ';
+          if (cellInRow++ > 0) append(' | ');
         } else if (name === 'br') {
-          raw += '\n';
+          append('\n');
         } else if (BLOCK.has(name)) {
           breakLine(name === 'p' ? 2 : 1);
         }
@@ -92,7 +105,7 @@ export function htmlToStructuredText(html: string): StructuredText {
         }
         if (skipDepth > 0) return;
         const t = data.replace(/\s+/g, ' ');
-        raw += t;
+        append(t);
         if (heading) heading.text += t;
         if (link) link.text += t;
       },
@@ -128,12 +141,26 @@ export function htmlToStructuredText(html: string): StructuredText {
   if (!tooDeep) parser.end();
 
   const text = normaliseText(raw);
-  // Find each heading and link again in the normalised text, in document order.
+  // Find each heading and link again in the normalised text, in document order. A label that normalises
+  // differently alone than in its place (a combining mark after the letter before it) is not found, and each
+  // miss reads to the end of the text: the reading allowed for all searches is capped, and past the cap
+  // headings are dropped and links placed where the last one ended.
+  let budget = text.length * MAX_HTML_SEARCH_FACTOR + MAX_HTML_SEARCH_EXTRA;
+  let searchCut = false;
+  const find = (needle: string, from: number): number => {
+    if (budget <= 0) {
+      searchCut = true;
+      return -1;
+    }
+    const at = text.indexOf(needle, from);
+    budget -= at < 0 ? text.length - from : at + needle.length - from;
+    return at;
+  };
   const outHeadings: StructuredText['headings'] = [];
   let from = 0;
   for (const h of headingTexts) {
     const line = `${'#'.repeat(h.level)} ${normaliseText(h.text)}`;
-    const at = text.indexOf(line, from);
+    const at = find(line, from);
     if (at < 0) continue;
     outHeadings.push({ level: h.level, text: normaliseText(h.text), start: at });
     from = at + line.length;
@@ -142,7 +169,7 @@ export function htmlToStructuredText(html: string): StructuredText {
   from = 0;
   for (const l of links) {
     const label = normaliseText(l.text);
-    const at = label ? text.indexOf(label, from) : -1;
+    const at = label ? find(label, from) : -1;
     if (at >= 0) {
       outLinks.push({ href: l.href, text: label, start: at, end: at + label.length });
       from = at + label.length;
@@ -151,5 +178,13 @@ export function htmlToStructuredText(html: string): StructuredText {
     }
   }
   const cleanTitle = title === null ? null : normaliseText(title) || null;
-  return { text, title: cleanTitle, lang, headings: outHeadings, links: outLinks, ...(tooDeep ? { truncated: true } : {}) };
+  return {
+    text,
+    title: cleanTitle,
+    lang,
+    headings: outHeadings,
+    links: outLinks,
+    ...(tooDeep ? { truncated: true } : {}),
+    ...(searchCut ? { searchCut: true } : {}),
+  };
 }

@@ -23,9 +23,12 @@ export function linksInText(text: string, known: readonly TextLink[] = []): Text
     covered.push([m.index, m.index + m[0].length]);
   }
   BARE_URL.lastIndex = 0;
+  // Both lists run in text order, so one pointer walks the Markdown links (a search per URL was quadratic).
+  let c = 0;
   for (let m = BARE_URL.exec(text); m; m = BARE_URL.exec(text)) {
     const at = m.index;
-    if (covered.some(([s, e]) => at >= s && at < e)) continue;
+    while (c < covered.length && covered[c]![1] <= at) c++;
+    if (c < covered.length && at >= covered[c]![0]) continue;
     const href = m[0].replace(/[.,;:]+$/, '');
     out.push({ href, text: href, start: at, end: at + href.length });
   }

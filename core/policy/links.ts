@@ -24,6 +24,11 @@ const COOKIE = collect('cookie');
 const NEGATIVE = collect('negative');
 const SLUGS = (lexicon as unknown as { slugs: Lists }).slugs;
 
+/** At most this many of a page's links are ranked (the page scan sends at most 400). */
+export const MAX_LINK_CANDIDATES = 5000;
+/** Longer links are not read: no policy URL is this long, and each costs a URL parse and a decode. */
+export const MAX_LINK_HREF_CHARS = 8192;
+
 const REGION_BONUS: Record<LinkRegion, number> = { footer: 12, nav: 6, header: 3, main: 2, other: 0 };
 
 /** Word-bounded phrase test on folded text. */
@@ -35,10 +40,21 @@ function contains(haystack: string, phrase: string): boolean {
   return phrase.length >= 8 && haystack.includes(phrase);
 }
 
+/** Percent-decoding that keeps a malformed sequence ("/%E0%A4%A") as it is: a page's broken link must not stop the ranking. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 function resolve(href: string, pageUrl: string): string | null {
   try {
     const u = new URL(href, pageUrl);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    // A link with a user name or password is never fetched (fetchPolicy refuses it): ranking it would spend a try.
+    if (u.username || u.password) return null;
     return u.href;
   } catch {
     return null;
@@ -51,7 +67,7 @@ function scoreOne(c: LinkCandidate, url: URL, page: URL): { score: number; kind:
   let kind: RankedLinkKind = 'other';
   const rawWords = [c.text, c.ariaLabel ?? '', c.title ?? ''].join(' ').toLowerCase().slice(0, 300);
   const words = fold(rawWords);
-  const slug = fold(decodeURIComponent(url.pathname + url.hash).replace(/\.[a-z]{2,5}$/, ''));
+  const slug = fold(safeDecode(url.pathname + url.hash).replace(/\.[a-z]{2,5}$/, ''));
   if (c.rel && /(^|\s)privacy-policy(\s|$)/i.test(c.rel)) {
     score += 150;
     kind = 'privacy';
@@ -105,7 +121,8 @@ export function rankPolicyLinks(candidates: readonly LinkCandidate[], pageUrl: s
     return [];
   }
   const best = new Map<string, RankedLink>();
-  for (const c of candidates.slice(0, 5000)) {
+  for (const c of candidates.slice(0, MAX_LINK_CANDIDATES)) {
+    if (c.href.length > MAX_LINK_HREF_CHARS) continue;
     const href = resolve(c.href, pageUrl);
     if (!href) continue;
     const url = new URL(href);

@@ -20,10 +20,11 @@ export function isLikelyPolicyPage(page: { text: string; title: string | null; u
   const reasons: string[] = [];
   let score = 0;
   const firstLine = page.text.trimStart().split('\n', 1)[0]?.replace(/^#+\s*/, '').slice(0, 200) ?? '';
-  const url = page.url ?? 'https://invalid.invalid/';
   for (const [label, text] of [['title', page.title ?? ''], ['heading', firstLine]] as const) {
     if (!text) continue;
-    const [hit] = rankPolicyLinks([{ href: url, text, ariaLabel: null, rel: null, title: null, region: 'other' }], 'https://invalid.invalid/');
+    // The words alone, under a neutral address: with the page's own URL a privacy slug made any title "read like a policy",
+    // so the slug counted twice and any page at /privacy (an error page, a binary file) passed.
+    const [hit] = rankPolicyLinks([{ href: 'https://invalid.invalid/page', text, ariaLabel: null, rel: null, title: null, region: 'other' }], 'https://invalid.invalid/');
     if (hit?.kind === 'privacy') {
       score += 40;
       reasons.push(`${label} reads like a privacy policy`);

@@ -13,7 +13,7 @@ export interface Sentence {
   end: number;
   text: string;
   lower: string;
-  /** Lower-cased text of the heading of the section it sits in ('' before the first). */
+  /** Lower-cased text of the heading of the section it sits in ('' before the first), at most MAX_SECTION_HEADING_CHARS. */
   heading: string;
   /** This sentence is itself a heading line. */
   isHeading: boolean;
@@ -27,6 +27,12 @@ export interface Doc {
 }
 
 const MAX_HEADING_CHARS = 140;
+/**
+ * A sentence carries at most this much of its section's heading. Extractors test the heading once per
+ * sentence, so a Markdown heading of a whole text ("# " and 500,000 characters) made every sentence after it
+ * cost its length: quadratic.
+ */
+export const MAX_SECTION_HEADING_CHARS = 300;
 
 const SETEXT_UNDERLINE = /^(?:=+|-+)$/;
 
@@ -81,7 +87,7 @@ export function segment(text: string): Doc {
     if (level > 0) {
       const clean = line.replace(/^#+\s*|\*\*|__/g, '').trim();
       headings.push({ text: clean, start, level });
-      heading = lower.slice(start, end);
+      heading = lower.slice(start, Math.min(end, start + MAX_SECTION_HEADING_CHARS));
       sentences.push({ start, end, text: line, lower: lower.slice(start, end), heading, isHeading: true });
       skipUnderline = nextLine !== undefined && SETEXT_UNDERLINE.test(text.slice(nextLine.start, nextLine.end).trim());
       continue;

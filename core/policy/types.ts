@@ -208,6 +208,8 @@ export interface StructuredText {
   links: { href: string; text: string; start: number; end: number }[];
   /** True when reading stopped early (elements nested deeper than any real page). */
   truncated?: boolean;
+  /** True when finding headings and links again in `text` hit its cap (MAX_HTML_SEARCH_FACTOR): some were left unplaced. */
+  searchCut?: boolean;
 }
 
 export type LinkRegion = 'footer' | 'nav' | 'header' | 'main' | 'other';

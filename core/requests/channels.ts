@@ -21,16 +21,25 @@ const CONTROL = (ch: string) => {
   return code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029;
 };
 
+const INVISIBLE = /[\p{C}\p{Z}]/u;
+
 /** An email address as a header or mailto: may carry it, or an error saying why not. */
 export function checkEmailAddress(address: string): string {
   const value = address.trim();
   const at = value.lastIndexOf('@');
-  const bad = [...value].find((ch) => CONTROL(ch) || ' <>(),;:"[]\\?#&%/'.includes(ch));
+  // Format, unassigned, private-use and lone surrogate characters too: a bidi override or zero-width joiner
+  // changes how an address reads without changing where it goes.
+  const bad = [...value].find((ch) => CONTROL(ch) || INVISIBLE.test(ch) || ' <>(),;:"[]\\?#&%/'.includes(ch));
   if (bad !== undefined) throw new Error(`Not a usable email address (it contains ${JSON.stringify(bad)}): ${JSON.stringify(value)}`);
   if (at < 1 || value.indexOf('@') !== at || at === value.length - 1 || !value.slice(at + 1).includes('.')) {
     throw new Error(`Not an email address: ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** Lone surrogates (half characters) as U+FFFD: encodeURIComponent throws on them, TextEncoder replaces them the same way. */
+function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 /** One header line's worth of text: line breaks and control characters become spaces. */
@@ -51,7 +60,7 @@ export function buildMailto(to: string, subject: string, body: string, maxLength
   const [local, domain] = [address.slice(0, address.lastIndexOf('@')), address.slice(address.lastIndexOf('@') + 1)];
   const url =
     `mailto:${encodeURIComponent(local)}@${encodeURIComponent(domain)}` +
-    `?subject=${encodeURIComponent(headerText(subject))}&body=${encodeURIComponent(crlf(body))}`;
+    `?subject=${encodeURIComponent(wellFormed(headerText(subject)))}&body=${encodeURIComponent(wellFormed(crlf(body)))}`;
   return url.length > maxLength ? { tooLong: true, length: url.length } : { url };
 }
 

@@ -72,14 +72,22 @@ function label(table: Record<string, string>, id: string): string {
   return Object.prototype.hasOwnProperty.call(table, id) ? (table[id] as string) : id;
 }
 
-/** One line of text: no line breaks or control characters from outside data. */
+/** A lone UTF-16 surrogate (half a character) as one code point of a string; no mail channel can encode it. */
+const isLoneSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+
+/** One line of text: no line breaks or control characters from outside data; half characters become U+FFFD. */
 function oneLine(value: string): string {
   let out = '';
   for (const ch of value) {
     const code = ch.codePointAt(0) as number;
-    out += code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 ? ' ' : ch;
+    out += code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 ? ' ' : isLoneSurrogate(code) ? '\ufffd' : ch;
   }
   return out.trim();
+}
+
+/** The user's own words: their lines kept, every other control character a space, half characters U+FFFD. */
+function ownWords(value: string): string {
+  return value.split(/\r\n?|[\n\u2028\u2029]/).map((line) => oneLine(line)).join('\n').trim();
 }
 
 function list(values: string[], lang: LetterLanguage, table?: Record<string, string>): string {
@@ -169,7 +177,7 @@ function context(input: LetterInput): TemplateContext {
       date: formatDay(deadline.dueDate, lang),
     },
     ack: { period: spec.acknowledgement ? formatPeriod(spec.acknowledgement.within, lang) : '' },
-    details: input.details?.trim() ? input.details.trim() : '',
+    details: input.details ? ownWords(input.details) : '',
     facts,
   };
 }

@@ -124,6 +124,15 @@ function isWebForm(link: TextLink, doc: Doc): boolean {
   return hasTerm(WEB_FORM, link.text.toLowerCase()) && REQUEST_WORDS.test(near);
 }
 
+/** Percent-decoding that leaves a malformed sequence ("%E0%A4%A", a page's own mistake or a trap) as it is instead of throwing. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 export interface ContactInput {
   doc: Doc;
   links: readonly TextLink[];
@@ -161,8 +170,9 @@ export function extractContacts({ doc, links, site }: ContactInput): PolicyConta
   }
   for (const link of links) {
     if (link.href.toLowerCase().startsWith('mailto:')) {
-      const address = decodeURIComponent(link.href.slice(7).split('?')[0] ?? '').trim().toLowerCase();
-      if (!/^[^@\s]{1,64}@[a-z0-9.-]{1,255}\.[a-z]{2,24}$/.test(address)) continue;
+      const address = safeDecode(link.href.slice(7).split('?')[0] ?? '').trim().toLowerCase();
+      // No invisible or control characters: a bidi override or zero-width joiner in an address only serves to disguise it.
+      if (!/^[^@\s\p{C}]{1,64}@[a-z0-9.-]{1,255}\.[a-z]{2,24}$/u.test(address)) continue;
       const ctx = contextAt(doc, link.start, link.end);
       push({ channel: 'email', value: address, role: emailRole(address, ctx, site), evidence: evidence(doc.text, link.start, link.end) });
     } else if (isWebForm(link, doc)) {
@@ -206,10 +216,15 @@ function phoneContacts(doc: Doc, site: string | null): PolicyContact[] {
 /** How often each contact value occurs, and whether any occurrence sits in a sentence about rights or requests. */
 export function contactMentions(doc: Doc, contacts: readonly PolicyContact[]): Map<string, { count: number; rights: boolean }> {
   const out = new Map<string, { count: number; rights: boolean }>();
-  const hits = findEmails(doc.text, doc);
+  // Grouped once: filtering every hit for every contact was quadratic in a text full of distinct addresses.
+  const byAddress = new Map<string, number[]>();
+  for (const h of findEmails(doc.text, doc)) {
+    const list = byAddress.get(h.address);
+    if (list) list.push(h.evidence.start);
+    else byAddress.set(h.address, [h.evidence.start]);
+  }
   for (const c of contacts) {
-    const positions =
-      c.channel === 'email' ? hits.filter((h) => h.address === c.value).map((h) => h.evidence.start) : [c.evidence.start];
+    const positions = c.channel === 'email' ? [...(byAddress.get(c.value) ?? [])] : [c.evidence.start];
     if (positions.length === 0) positions.push(c.evidence.start);
     const rights = positions.some((p) => {
       const ctx = contextAt(doc, p, p + 1);

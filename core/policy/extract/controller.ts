@@ -76,6 +76,7 @@ export function extractController(doc: Doc, site: string | null = null): Field<C
     let para = '';
     let inControllerSentence = false;
     let strong = false;
+    let tableOfContents = false;
     ORG_VI.lastIndex = 0;
     const matches: RegExpExecArray[] = [];
     for (let m = ORG.exec(s.text); m; m = ORG.exec(s.text)) matches.push(m);
@@ -88,9 +89,10 @@ export function extractController(doc: Doc, site: string | null = null): Field<C
         para = doc.lower.slice(Math.max(lineStart, s.start - 400), Math.min(lineEnd, s.end + 400));
         inControllerSentence = here || carried || hasTerm(CONTROLLER, para);
         strong = STRONG_CONTROLLER.test(para) || STRONG_CONTROLLER.test(s.heading) || carried;
+        // A table of contents (many in-page links) names sections, not the controller. Once per sentence, not per name.
+        tableOfContents = para.split('](#').length > 3;
       }
-      // A table of contents (many in-page links) names sections, not the controller.
-      if (para.split('](#').length > 3) continue;
+      if (tableOfContents) continue;
       const name = cleanName(m[1]!);
       if (name.split(' ').length < 2 && !/\s/.test(m[1]!.trim())) continue;
       const start = s.start + m.index + Math.max(0, m[0].indexOf(name));

@@ -46,25 +46,57 @@ function clean(local: string, domain: string, tld: string): string {
   return `${l}@${domainOf(domain).toLowerCase()}.${tld.toLowerCase()}`;
 }
 
-/** True when the address is glued to the word before it at a line or footnote join ("90datenschutz@…", "lacontact@…"). */
-function gluedAtJoin(address: string, all: ReadonlySet<string>): boolean {
-  const [local = '', domain = ''] = address.split('@');
-  if (/^\d{1,3}[a-z]/.test(local)) return true;
-  for (const other of all) {
-    if (other === address) continue;
-    const [ol = '', od = ''] = other.split('@');
-    if (od === domain && ol.length >= 4 && local.length > ol.length && local.endsWith(ol)) return true;
+/**
+ * The addresses glued to the word before them at a line or footnote join ("90datenschutz@…", "lacontact@…"):
+ * another address of the same domain ends the local part. Looked up by suffix (a local part has at most 64
+ * characters), so many addresses cost linear time, not one comparison per pair.
+ */
+function gluedAtJoin(all: ReadonlySet<string>): Set<string> {
+  const locals = new Map<string, Set<string>>();
+  for (const address of all) {
+    const [local = '', domain = ''] = address.split('@');
+    let set = locals.get(domain);
+    if (!set) locals.set(domain, (set = new Set()));
+    set.add(local);
   }
-  return false;
+  const glued = new Set<string>();
+  for (const address of all) {
+    const [local = '', domain = ''] = address.split('@');
+    if (/^\d{1,3}[a-z]/.test(local)) {
+      glued.add(address);
+      continue;
+    }
+    const set = locals.get(domain)!;
+    for (let i = 1; i <= local.length - 4; i++) {
+      if (set.has(local.slice(i))) {
+        glued.add(address);
+        break;
+      }
+    }
+  }
+  return glued;
 }
 
 /** Where an address may be: an @, a bracketed "at", or " at " followed later by " dot ". Scanning only near these keeps long texts fast. */
 const ANCHOR = /@|[\[({]\s?(?:at|ät)\s?\\?[\])}]| at (?=[a-z0-9-]{1,63} dot )/gi;
 
-const cache = new WeakMap<object, EmailHit[]>();
+/**
+ * At most this many places where an address may be are read (each costs a bounded look around it). A policy
+ * names a few dozen addresses; past the cap the rest of the text is not searched for emails, and
+ * analysePolicy's warnings say so.
+ */
+export const MAX_EMAIL_ANCHORS = 10_000;
 
-/** Emails of a text; pass `key` (e.g. the Doc) to reuse the result across extractors. */
-export function findEmails(text: string, key?: object): EmailHit[] {
+export interface EmailScan {
+  hits: EmailHit[];
+  /** True when the text had more than MAX_EMAIL_ANCHORS places to look and the rest were skipped. */
+  cut: boolean;
+}
+
+const cache = new WeakMap<object, EmailScan>();
+
+/** Emails of a text, and whether the search was cut; pass `key` (e.g. the Doc) to reuse the result across extractors. */
+export function scanEmails(text: string, key?: object): EmailScan {
   const cached = key && cache.get(key);
   if (cached) return cached;
   const result = scan(text);
@@ -72,11 +104,23 @@ export function findEmails(text: string, key?: object): EmailHit[] {
   return result;
 }
 
-function scan(text: string): EmailHit[] {
+/** Emails of a text; pass `key` (e.g. the Doc) to reuse the result across extractors. */
+export function findEmails(text: string, key?: object): EmailHit[] {
+  return scanEmails(text, key).hits;
+}
+
+function scan(text: string): EmailScan {
   const hits: EmailHit[] = [];
   const anchors: number[] = [];
+  let cut = false;
   ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) anchors.push(m.index);
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+    if (anchors.length === MAX_EMAIL_ANCHORS) {
+      cut = true;
+      break;
+    }
+    anchors.push(m.index);
+  }
   for (const re of [PLAIN_OR_BRACKETED, SPELLED]) {
     let done = 0;
     for (const anchor of anchors) {
@@ -100,6 +144,6 @@ function scan(text: string): EmailHit[] {
   }
   hits.sort((a, b) => a.evidence.start - b.evidence.start);
   const unique = hits.filter((h, i) => i === 0 || h.evidence.start !== hits[i - 1]!.evidence.start);
-  const all = new Set(unique.map((h) => h.address));
-  return unique.filter((h) => !gluedAtJoin(h.address, all));
+  const glued = gluedAtJoin(new Set(unique.map((h) => h.address)));
+  return { hits: unique.filter((h) => !glued.has(h.address)), cut };
 }
