@@ -136,6 +136,12 @@ describe('generated pages', () => {
     // A page that does not even load is a broken page too (none is expected: the server answers every seed).
     expect(navigationFailures, navigationFailures.join('\n')).toEqual([]);
     expect(errors, `uncaught errors from the extension:\n${report(errors)}`).toEqual([]);
+    // The pages reached the extension's code, not only its start: banners were answered or judged, forms read, prompts seen.
+    const events = (await h.table<{ site: string; kind: string }>('events')).filter((e) => (FUZZ_HOSTS as readonly string[]).includes(e.site));
+    const count = (kind: string) => events.filter((e) => e.kind === kind).length;
+    console.info('fuzz: ledger events on the fuzz sites', { consent: count('consent.answer'), forms: count('form.fields'), prompts: count('permission.prompt') });
+    expect(count('consent.answer')).toBeGreaterThan(0);
+    expect(count('form.fields')).toBeGreaterThan(0);
   }, 900_000);
 });
 
