@@ -68,7 +68,11 @@ export function classifyException(details: ExceptionDetails, context: ContextInf
 
 export interface PageWatch {
   cdp: CDPSession;
-  /** What the tab shows now, for the error reports (set before each navigation). */
+  /**
+   * What the tab shows now, for the error reports (set before each
+   * navigation). An error reported just after a navigation may belong to the
+   * page before, so reports name that one too.
+   */
   label: string;
   /** The ids of the extension's isolated-world contexts seen so far, newest last. */
   isolatedContexts: () => number[];
@@ -80,9 +84,18 @@ export async function watchPage(h: Harness, page: Page, sink: (error: CollectedE
   const extensionOrigin = `chrome-extension://${h.extensionId}`;
   const contexts = new Map<number, ContextInfo>();
   const cdp = await h.context.newCDPSession(page);
+  let label = page.url();
+  let previous = '';
+  const source = () => (previous ? `${label} (or the page before it, ${previous})` : label);
   const watch: PageWatch = {
     cdp,
-    label: page.url(),
+    get label() {
+      return label;
+    },
+    set label(next: string) {
+      previous = label === 'about:blank' ? '' : label;
+      label = next;
+    },
     isolatedContexts: () => [...contexts].filter(([, c]) => c.origin === extensionOrigin).map(([id]) => id),
     detach: () => cdp.detach().catch(() => undefined),
   };
@@ -97,13 +110,13 @@ export async function watchPage(h: Harness, page: Page, sink: (error: CollectedE
     const where = classifyException(exceptionDetails, contexts.get(exceptionDetails.executionContextId ?? -1), extensionOrigin);
     if (!where) return;
     const description = exceptionDetails.exception?.description ?? exceptionDetails.text;
-    sink({ where, message: description.slice(0, 800), source: watch.label });
+    sink({ where, message: description.slice(0, 800), source: source() });
   });
   await cdp.send('Runtime.enable');
   // Playwright's own report of main-world errors, as a second witness.
   page.on('pageerror', (error) => {
     const stack = error.stack ?? '';
-    if (stack.includes(extensionOrigin) && !error.message.includes(PAGE_THROW_MARK)) sink({ where: 'main world', message: `${error.message}\n${stack}`.slice(0, 800), source: watch.label });
+    if (stack.includes(extensionOrigin) && !error.message.includes(PAGE_THROW_MARK)) sink({ where: 'main world', message: `${error.message}\n${stack}`.slice(0, 800), source: source() });
   });
   return watch;
 }
