@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { REAL_FIXTURE_HOSTS } from './fixtureHosts';
+import { FUZZ_HOSTS, fuzzPage, isFuzzKind } from './fuzzPages';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SITES_DIR = join(ROOT, 'tests/fixtures/sites');
@@ -74,12 +75,28 @@ function extraHeaders(req: IncomingMessage): Record<string, string | string[]> {
   return table[new URL(req.url ?? '/', 'http://fixture').pathname] ?? {};
 }
 
+/** The fuzz hosts' one dynamic route, `/page?seed=N&kind=K`: a generated page (scripts/lib/fuzzPages.ts). Every other path is served as usual. */
+function serveFuzzPage(req: IncomingMessage, res: ServerResponse): boolean {
+  const host = (req.headers.host ?? '').split(':')[0]!.toLowerCase();
+  const url = new URL(req.url ?? '/', 'http://fixture');
+  if (!(FUZZ_HOSTS as readonly string[]).includes(host) || url.pathname !== '/page') return false;
+  const seed = Number(url.searchParams.get('seed'));
+  const kind = url.searchParams.get('kind') ?? '';
+  if (!Number.isSafeInteger(seed) || !isFuzzKind(kind)) {
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('seed must be an integer and kind one of the fuzz kinds');
+    return true;
+  }
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(fuzzPage(seed, kind).html);
+  return true;
+}
+
 function serve(req: IncomingMessage, res: ServerResponse): void {
   // Any site echoes the request headers it received, for checking what the browser sent (GPC).
   if ((req.url ?? '').startsWith('/__headers')) {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(req.headers));
     return;
   }
+  if (serveFuzzPage(req, res)) return;
   const file = fileFor(req);
   if (!file || !existsSync(file) || !statSync(file).isFile() || basename(file) === HEADERS_FILE) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

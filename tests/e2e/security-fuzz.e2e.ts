@@ -1,0 +1,212 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsentRecord } from '../../core/consent/record';
+import { MAX_ANSWERS_IN_WINDOW } from '../../platform/consent/loopGuard';
+import { dwellMs, FUZZ_HOSTS, kindOfRunPage, PAGE_THROW_MARK, runPageHost, type FuzzKind } from '../../scripts/lib/fuzzPages';
+import { readStorage } from '../../scripts/lib/workerState';
+import { useProfile } from './support/consent';
+import { classifyException, watchPage, watchWorker, type CollectedError } from './support/extensionErrors';
+import { startHarness, type Harness } from './support/harness';
+
+/**
+ * Pages do not break: generated pages (scripts/lib/fuzzPages.ts) in several
+ * tabs at once, with the built extension, and no uncaught error from it.
+ * Every failure names the page's URL, whose seed and kind replay it:
+ * `http://fuzz.test:PORT/page?seed=N&kind=K` under `npm start`, or
+ * `fuzzPage(N, K)`. FUZZ_PAGES and FUZZ_TABS change the run's size.
+ */
+const PAGES = Number(process.env.FUZZ_PAGES ?? 2000);
+const TABS = Number(process.env.FUZZ_TABS ?? 16);
+/** Seeds of the guard pages, apart from the run's. */
+const GUARD_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+
+let h: Harness;
+const errors: CollectedError[] = [];
+let stopWatchingWorker = () => {};
+
+beforeAll(async () => {
+  // Secure contexts, so the pages' permission calls reach the real APIs (and the extension's watcher).
+  h = await startHarness({ secureHosts: [...FUZZ_HOSTS] });
+  // Refusing everything optional lets the unknown-banner heuristic press refusals.
+  await useProfile(h, 'denyOptional');
+  stopWatchingWorker = await watchWorker(h, (e) => errors.push(e));
+});
+afterAll(async () => {
+  stopWatchingWorker();
+  await h?.shutdown();
+});
+
+const pageUrl = (seed: number, kind: FuzzKind, host: string = FUZZ_HOSTS[0]) => h.server.url(host, `/page?seed=${seed}&kind=${kind}`);
+const report = (list: CollectedError[]) => list.map((e) => `[${e.where}] on ${e.source}\n  ${e.message.replace(/\n/g, '\n  ')}`).join('\n');
+
+async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the error collector', () => {
+  it('catches an exception thrown in the extension isolated world, in its service worker, and from its main-world files', async () => {
+    const seen: CollectedError[] = [];
+    const page = await h.context.newPage();
+    const watch = await watchPage(h, page, (e) => seen.push(e));
+    watch.label = pageUrl(1, 'dom');
+    await page.goto(watch.label);
+    await until(() => watch.isolatedContexts().length > 0, 10_000, "the extension's isolated world");
+    const contextId = watch.isolatedContexts().at(-1)!;
+    // An uncaught error in the content scripts' world, as a bug in one of them would throw it.
+    await watch.cdp.send('Runtime.evaluate', { expression: "setTimeout(() => { throw new Error('probe: isolated world') }, 0); Promise.reject(new Error('probe: isolated rejection'))", contextId });
+    await until(() => seen.length >= 2, 5000, 'the isolated-world probes');
+    expect(seen.map((e) => [e.where, e.message.split('\n')[0]])).toEqual([
+      ['isolated world', 'Error: probe: isolated world'],
+      ['isolated world', 'Error: probe: isolated rejection'],
+    ]);
+    // The page's own errors are not the extension's.
+    const own = h.server.url(FUZZ_HOSTS[0], '/own-error');
+    await page.route(own, (route) => route.fulfill({ contentType: 'text/html', body: "<p>own</p><script>setTimeout(() => { throw new Error('the page its own') }, 0)</script>" }));
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e));
+    await page.goto(own);
+    await until(() => pageErrors.length > 0, 5000, "the page's own error");
+    await page.waitForTimeout(300);
+    expect(seen, JSON.stringify(seen)).toHaveLength(2);
+    await watch.detach();
+    await page.close();
+
+    // The main world: judged by the stack (extension files on it), never by the page's marked throws.
+    const ext = `chrome-extension://${h.extensionId}`;
+    const frame = (url: string) => ({ url, functionName: 'f', lineNumber: 1, columnNumber: 1 });
+    expect(classifyException({ text: 'Uncaught', stackTrace: { callFrames: [frame(`${ext}/content-scripts/asks.js`)] } }, undefined, ext)).toBe('main world');
+    expect(classifyException({ text: 'Uncaught', stackTrace: { callFrames: [frame('http://fuzz.test/page'), frame(`${ext}/content-scripts/asks.js`)] } }, undefined, ext)).toBe('main world');
+    expect(classifyException({ text: `Uncaught Error: ${PAGE_THROW_MARK}`, stackTrace: { callFrames: [frame('http://fuzz.test/page'), frame(`${ext}/content-scripts/asks.js`)] } }, undefined, ext)).toBeNull();
+    expect(classifyException({ text: 'Uncaught', url: 'http://fuzz.test/page', stackTrace: { callFrames: [frame('http://fuzz.test/page')] } }, undefined, ext)).toBeNull();
+    expect(classifyException({ text: 'Uncaught' }, undefined, ext)).toBe('unattributed');
+
+    // The service worker: a thrown error, a rejection and a logged error.
+    const before = errors.length;
+    await (await h.worker()).evaluate(() => {
+      setTimeout(() => { throw new Error('probe: worker'); }, 0);
+      void Promise.reject(new Error('probe: worker rejection'));
+      console.error('probe: worker log');
+    });
+    await until(() => errors.length >= before + 3, 5000, 'the worker probes');
+    const probes = errors.splice(before);
+    expect(probes.every((e) => e.where === 'service worker')).toBe(true);
+    for (const text of ['probe: worker log', 'probe: worker rejection', 'probe: worker']) expect(probes.some((e) => e.message.includes(text))).toBe(true);
+  });
+});
+
+describe('generated pages', () => {
+  it(`${PAGES} pages in ${TABS} tabs: no uncaught error from the extension`, async () => {
+    const started = Date.now();
+    const perKind = new Map<FuzzKind, number>();
+    const navigationFailures: string[] = [];
+    let next = 0;
+    let done = 0;
+    const tab = async () => {
+      const page = await h.context.newPage();
+      const watch = await watchPage(h, page, (e) => errors.push(e));
+      while (next < PAGES) {
+        const index = next++;
+        const seed = index + 1;
+        const kind = kindOfRunPage(index);
+        const url = pageUrl(seed, kind, runPageHost(index));
+        watch.label = url;
+        try {
+          // A hang guard, not a timing: a huge page on a busy machine can take long to parse.
+          await page.goto(url, { waitUntil: 'load', timeout: kind === 'huge' ? 180_000 : 60_000 });
+          await page.waitForTimeout(dwellMs(seed, kind));
+        } catch (error) {
+          navigationFailures.push(`${url}: ${(error as Error).message.split('\n')[0]}`);
+        }
+        perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
+        done++;
+      }
+      // Leave each tab through a blank page, so unload-time errors are reported against the last page.
+      await page.goto('about:blank').catch(() => undefined);
+      await page.waitForTimeout(500);
+      await watch.detach();
+      await page.close();
+    };
+    await Promise.all(Array.from({ length: TABS }, tab));
+    console.info(`fuzz: ${done} pages in ${Math.round((Date.now() - started) / 1000)} s`, Object.fromEntries(perKind), navigationFailures.length ? { navigationFailures } : '');
+    expect(done).toBe(PAGES);
+    // A page that does not even load is a broken page too (none is expected: the server answers every seed).
+    expect(navigationFailures, navigationFailures.join('\n')).toEqual([]);
+    expect(errors, `uncaught errors from the extension:\n${report(errors)}`).toEqual([]);
+    // The pages reached the extension's code, not only its start: banners were answered or judged, forms read, prompts seen.
+    const events = (await h.table<{ site: string; kind: string }>('events')).filter((e) => (FUZZ_HOSTS as readonly string[]).includes(e.site));
+    const count = (kind: string) => events.filter((e) => e.kind === kind).length;
+    console.info('fuzz: ledger events on the fuzz sites', { consent: count('consent.answer'), forms: count('form.fields'), prompts: count('permission.prompt') });
+    expect(count('consent.answer')).toBeGreaterThan(0);
+    expect(count('form.fields')).toBeGreaterThan(0);
+  }, 900_000);
+});
+
+const sessionNumber = async (page: Page, key: string) => Number(await page.evaluate((k) => sessionStorage.getItem(k), key));
+
+async function consentRecord(page: Page): Promise<ConsentRecord | undefined> {
+  const tabId = await h.tabIdOf(page);
+  return (await readStorage(await h.worker(), 'session'))[`consent.${tabId}`] as ConsentRecord | undefined;
+}
+
+describe('the guards hold on generated pages', () => {
+  it(`a dialog that reloads the page at every answer gets at most ${MAX_ANSWERS_IN_WINDOW} answers in a tab, then the reloads stop`, async () => {
+    const outcomes = await Promise.all(
+      GUARD_SEEDS.map(async (seed) => {
+        const page = await h.context.newPage();
+        const url = pageUrl(seed, 'reload', FUZZ_HOSTS[seed % 2]);
+        await page.goto(url);
+        // Settled: no new load for 6 s (the heuristic answers 2.5 s after the engine starts).
+        let loads = await sessionNumber(page, 'fuzz.loads');
+        let still = Date.now();
+        await until(async () => {
+          const now = await sessionNumber(page, 'fuzz.loads').catch(() => loads);
+          if (now !== loads) [loads, still] = [now, Date.now()];
+          return Date.now() - still > 6000;
+        }, 45_000, `${url} to stop reloading`);
+        const result = { url, loads, answers: await sessionNumber(page, 'fuzz.answers'), record: (await consentRecord(page))?.reason ?? null };
+        await page.close();
+        return result;
+      }),
+    );
+    console.info('reload pages', outcomes);
+    const tooMany = outcomes.filter((o) => o.loads - 1 > MAX_ANSWERS_IN_WINDOW || o.answers > MAX_ANSWERS_IN_WINDOW);
+    expect(tooMany, `more reloads than the guard allows (replay these):\n${JSON.stringify(tooMany, null, 1)}`).toEqual([]);
+    // The guard was really put to work: the pages were answered, and answered again until it stepped in.
+    expect(outcomes.filter((o) => o.answers === MAX_ANSWERS_IN_WINDOW).length, JSON.stringify(outcomes, null, 1)).toBeGreaterThanOrEqual(GUARD_SEEDS.length / 2);
+  }, 120_000);
+
+  it('a dialog that locks scrolling and never unlocks it leaves a scrollable page once answered', async () => {
+    const outcomes = await Promise.all(
+      GUARD_SEEDS.map(async (seed) => {
+        const page = await h.context.newPage();
+        const url = pageUrl(seed, 'scrolllock', FUZZ_HOSTS[seed % 2]);
+        await page.goto(url);
+        let record: ConsentRecord | undefined;
+        await until(async () => (record = await consentRecord(page)) !== undefined && record.outcome !== 'working', 30_000, `an answer on ${url}`);
+        const answered = (await sessionNumber(page, 'fuzz.answers')) > 0;
+        const state = await page.evaluate(() => {
+          const locked = (el: Element) => ['hidden', 'clip'].includes(getComputedStyle(el).overflowY);
+          window.scrollTo(0, 300);
+          const tall = document.documentElement.scrollHeight > window.innerHeight + 1;
+          return { tall, locked: locked(document.documentElement) || locked(document.body), scrollY: window.scrollY, dialog: !!document.querySelector('[data-fuzz-dialog]') };
+        });
+        await page.close();
+        return { url, answered, outcome: record!.outcome, method: record!.method, repairs: record!.repairs ?? [], ...state };
+      }),
+    );
+    console.info('scroll-lock pages', outcomes);
+    // A page that fits the window may keep its overflow (restoreScroll leaves app shells alone); these pages are all tall.
+    expect(outcomes.filter((o) => !o.tall), 'every scroll-lock page is taller than the window').toEqual([]);
+    const stuck = outcomes.filter((o) => o.answered && (o.locked || o.scrollY === 0));
+    expect(stuck, `answered, but the page still does not scroll (replay these):\n${JSON.stringify(stuck, null, 1)}`).toEqual([]);
+    expect(outcomes.filter((o) => o.answered && !o.dialog).length, JSON.stringify(outcomes, null, 1)).toBeGreaterThanOrEqual(GUARD_SEEDS.length / 2);
+  }, 120_000);
+
+  it('no uncaught error from the extension on the guard pages either', () => {
+    expect(errors, `uncaught errors from the extension:\n${report(errors)}`).toEqual([]);
+  });
+});
