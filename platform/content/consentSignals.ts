@@ -42,17 +42,31 @@ function known(root: Document | ShadowRoot | Element): Found {
   return el ? { adapter: containerAdapter((selector) => el.matches(selector)) } : null;
 }
 
-/** Whether the node sits in a dialog-like box (through shadow hosts), or in a frame whose element is one. */
-function inDialog(node: Node, frame: Element | null): boolean {
+/** Whether the node sits in a dialog-like box (through shadow hosts), or in a frame whose element is one. `plain`: elements already found to be in no such box. */
+function inDialog(node: Node, frame: Element | null, plain: WeakSet<Element> = new WeakSet()): boolean {
   let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  while (el) {
+  const passed: Element[] = [];
+  while (el && !plain.has(el)) {
     const style = el.ownerDocument.defaultView?.getComputedStyle(el);
     if (style && isDialogLike(el, style)) return true;
+    passed.push(el);
     const root: Node | null = el.parentElement ? null : el.parentNode;
     el = el.parentElement ?? (isShadowRoot(root) ? root.host : null);
   }
-  return frame ? inDialog(frame, null) : false;
+  if (frame && inDialog(frame, null, plain)) return true;
+  // Each box's style is looked up once per look, however many words sit in it.
+  for (const each of passed) plain.add(each);
+  return false;
 }
+
+/**
+ * Text nodes read per look, half from each end of the page: consent managers add their banner at the
+ * start or the end of the body, and a page of tens of thousands of paragraphs that speak of cookies
+ * must not cost a long task. A banner further in is left to the mutation watch and to the engine.
+ */
+export const MAX_TEXT_NODES = 4000;
+/** Characters of the page's text searched for the words at once, half from each end, for the same reason. */
+export const MAX_TEXT_CHARS = 400_000;
 
 /** What the looks have learnt of the page's own text. */
 interface Notes {
@@ -64,14 +78,28 @@ interface Notes {
 function dialogText(root: Node, frame: Element | null, anywhere: boolean, notes: Notes | null): boolean {
   const doc = root.ownerDocument ?? (root as Document);
   // One pass of the words over all the text first: on most pages that is the end of it.
-  const all = root === doc ? (doc.body ?? doc.documentElement)?.textContent : root.textContent;
-  if (!mentionsDialogWords(all ?? '')) return false;
+  const all = (root === doc ? (doc.body ?? doc.documentElement)?.textContent : root.textContent) ?? '';
+  const ends = all.length > MAX_TEXT_CHARS ? `${all.slice(0, MAX_TEXT_CHARS / 2)} ${all.slice(-MAX_TEXT_CHARS / 2)}` : all;
+  if (!mentionsDialogWords(ends)) return false;
   if (notes) notes.words = true;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const plain = new WeakSet<Element>();
+  const says = (node: Node) => {
     const parent = node.parentElement;
-    if (parent && SILENT.has(parent.localName)) continue;
-    if (mentionsDialogWords(node.nodeValue ?? '') && (anywhere || inDialog(node, frame))) return true;
+    return !(parent && SILENT.has(parent.localName)) && mentionsDialogWords(node.nodeValue ?? '') && (anywhere || inDialog(node, frame, plain));
+  };
+  // From the end backwards first, then, on a long page, from the start.
+  const half = MAX_TEXT_NODES / 2;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let read = 0;
+  let last = walker.lastChild();
+  while (last && walker.lastChild()) last = walker.currentNode;
+  for (let node: Node | null = last; node && read < half; node = walker.previousNode(), read++) {
+    if (node.nodeType === 3 && says(node)) return true;
+  }
+  if (read < half) return false;
+  const forward = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = forward.nextNode(), more = half; node && more > 0; node = forward.nextNode(), more--) {
+    if (says(node)) return true;
   }
   return false;
 }

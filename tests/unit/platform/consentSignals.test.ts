@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answersOnContainer, containerAdapter, KNOWN_ADAPTER_IDS, KNOWN_CONTAINERS } from '../../../core/consent/containers';
 import { ADAPTERS } from '../../../core/consent/cmps/registry';
 import { mentionsDialogWords } from '../../../core/consent/signals';
-import { watchForConsentSignals, type ConsentSignal } from '../../../platform/content/consentSignals';
+import { MAX_TEXT_NODES, watchForConsentSignals, type ConsentSignal } from '../../../platform/content/consentSignals';
 
 const fixed = 'position:fixed;bottom:0;left:0;right:0';
 
@@ -158,6 +158,35 @@ describe('watchForConsentSignals', () => {
       expect(seen).toEqual([]);
     } finally {
       spy.mockRestore();
+    }
+  });
+
+  it('reads a bounded number of boxes on a huge page whose every paragraph speaks of cookies, and still finds a banner at its end', () => {
+    const paragraphs = '<p>Our cookie recipes use butter.</p>'.repeat(MAX_TEXT_NODES * 2);
+    const styles = vi.spyOn(window, 'getComputedStyle');
+    try {
+      document.body.innerHTML = `<main>${paragraphs}</main>`;
+      expect(watch()).toEqual([]);
+      // One look per paragraph read, at most: not one per paragraph of the page.
+      expect(styles.mock.calls.length).toBeLessThanOrEqual(MAX_TEXT_NODES + 5);
+      styles.mockClear();
+      document.body.innerHTML = `<main>${paragraphs}</main><div style="${fixed}"><p>We use cookies.</p><button>Reject</button></div>`;
+      expect(watch()).toEqual([{ adapter: null }]);
+      expect(styles.mock.calls.length).toBeLessThan(10);
+    } finally {
+      styles.mockRestore();
+    }
+  }, 60_000);
+
+  it('looks up the style of each box once per look, however many of its lines speak of cookies', () => {
+    const styles = vi.spyOn(window, 'getComputedStyle');
+    try {
+      document.body.innerHTML = `<main><section>${'<span>cookie</span>'.repeat(300)}</section></main>`;
+      expect(watch()).toEqual([]);
+      // 300 spans, their section, main, body and html: each once.
+      expect(styles.mock.calls.length).toBeLessThanOrEqual(304);
+    } finally {
+      styles.mockRestore();
     }
   });
 });
