@@ -1,23 +1,22 @@
 import { sessionGet, sessionSet } from '../sessionStore';
 
 /**
- * A site whose banner comes back in the same tab right after being answered
- * (a reload loop, a CMP that forgets) is answered once again at most, then
- * left alone: never an endless loop of answers and reloads. A new tab is a
- * new visit and starts afresh.
+ * A site whose banner comes back in the same tab after being answered (a
+ * reload loop, a CMP that forgets) is answered once, then left alone for the
+ * rest of the browser session, and the user is told: at most one reload per
+ * site and tab, never a loop of answers and reloads. "Answer again" in the
+ * popup starts the tab afresh; so does a new tab, which is a new visit.
  */
-export const LOOP_WINDOW_MS = 60_000;
-export const MAX_ANSWERS_IN_WINDOW = 2;
+export const MAX_ANSWERS = 1;
 
 const key = (tabId: number, site: string) => `answers.${tabId}.${site}`;
 
-/** Notes an answer about to be given; false when the site has had its share. */
+/** Notes an answer about to be given; false when the site has had its share in this tab. */
 export async function mayAnswer(tabId: number, site: string, now = Date.now()): Promise<boolean> {
   const k = key(tabId, site);
   const before = (await sessionGet<number[]>(k)) ?? [];
-  const recent = before.filter((at) => now - at < LOOP_WINDOW_MS);
-  if (recent.length >= MAX_ANSWERS_IN_WINDOW) return false;
-  await sessionSet(k, [...recent, now]);
+  if (before.length >= MAX_ANSWERS) return false;
+  await sessionSet(k, [...before, now]);
   return true;
 }
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentRecord } from '../../core/consent/record';
-import { MAX_ANSWERS_IN_WINDOW } from '../../platform/consent/loopGuard';
+import { MAX_ANSWERS } from '../../platform/consent/loopGuard';
 import { dwellMs, FUZZ_HOSTS, kindOfRunPage, PAGE_THROW_MARK, runPageHost, type FuzzKind } from '../../scripts/lib/fuzzPages';
 import { readStorage } from '../../scripts/lib/workerState';
 import { useProfile } from './support/consent';
@@ -153,7 +153,7 @@ async function consentRecord(page: Page): Promise<ConsentRecord | undefined> {
 }
 
 describe('the guards hold on generated pages', () => {
-  it(`a dialog that reloads the page at every answer gets at most ${MAX_ANSWERS_IN_WINDOW} answers in a tab, then the reloads stop`, async () => {
+  it(`a dialog that reloads the page at every answer gets at most ${MAX_ANSWERS} answers in a tab, then the reloads stop`, async () => {
     const outcomes = await Promise.all(
       GUARD_SEEDS.map(async (seed) => {
         const page = await h.context.newPage();
@@ -173,10 +173,10 @@ describe('the guards hold on generated pages', () => {
       }),
     );
     console.info('reload pages', outcomes);
-    const tooMany = outcomes.filter((o) => o.loads - 1 > MAX_ANSWERS_IN_WINDOW || o.answers > MAX_ANSWERS_IN_WINDOW);
+    const tooMany = outcomes.filter((o) => o.loads - 1 > MAX_ANSWERS || o.answers > MAX_ANSWERS);
     expect(tooMany, `more reloads than the guard allows (replay these):\n${JSON.stringify(tooMany, null, 1)}`).toEqual([]);
     // The guard was really put to work: the pages were answered, and answered again until it stepped in.
-    expect(outcomes.filter((o) => o.answers === MAX_ANSWERS_IN_WINDOW).length, JSON.stringify(outcomes, null, 1)).toBeGreaterThanOrEqual(GUARD_SEEDS.length / 2);
+    expect(outcomes.filter((o) => o.answers === MAX_ANSWERS).length, JSON.stringify(outcomes, null, 1)).toBeGreaterThanOrEqual(GUARD_SEEDS.length / 2);
   }, 120_000);
 
   it('a dialog that locks scrolling and never unlocks it leaves a scrollable page once answered', async () => {
