@@ -65,6 +65,17 @@ function inDialog(node: Node, frame: Element | null, plain: WeakSet<Element> = n
  * must not cost a long task. A banner further in is left to the mutation watch and to the engine.
  */
 export const MAX_TEXT_NODES = 4000;
+/** Elements asked for a shadow root per look, half from each end of the page, for the same reason. */
+export const MAX_SHADOW_HOSTS = 4000;
+
+/** The items of `list`, at most `max`: from the end backwards, then, when there are more, from the start. */
+function* fromBothEnds<T>(list: ArrayLike<T>, max: number): Generator<T> {
+  const count = list.length;
+  const half = count <= max ? count : max / 2;
+  for (let i = count - 1; i >= count - half; i--) yield list[i]!;
+  if (count > max) for (let i = 0; i < half; i++) yield list[i]!;
+}
+
 /** Characters of the page's text searched for the words at once, half from each end, for the same reason. */
 export const MAX_TEXT_CHARS = 400_000;
 
@@ -114,7 +125,7 @@ function scan(root: Document | ShadowRoot | Element, frame: Element | null, anyw
   if (container) return container;
   if (lightText && dialogText(root, frame, anywhere, notes)) return { adapter: null };
   // The selectors pick the candidates natively: an element handed to script costs a wrapper.
-  for (const host of root.querySelectorAll(SHADOW_HOSTS)) {
+  for (const host of fromBothEnds(root.querySelectorAll(SHADOW_HOSTS), MAX_SHADOW_HOSTS)) {
     const inShadow = host.shadowRoot && scan(host.shadowRoot, frame, anywhere);
     if (inShadow) return inShadow;
   }

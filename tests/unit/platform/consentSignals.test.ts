@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answersOnContainer, containerAdapter, KNOWN_ADAPTER_IDS, KNOWN_CONTAINERS } from '../../../core/consent/containers';
 import { ADAPTERS } from '../../../core/consent/cmps/registry';
 import { mentionsDialogWords } from '../../../core/consent/signals';
-import { MAX_TEXT_NODES, watchForConsentSignals, type ConsentSignal } from '../../../platform/content/consentSignals';
+import { MAX_SHADOW_HOSTS, MAX_TEXT_NODES, watchForConsentSignals, type ConsentSignal } from '../../../platform/content/consentSignals';
 
 const fixed = 'position:fixed;bottom:0;left:0;right:0';
 
@@ -189,4 +189,26 @@ describe('watchForConsentSignals', () => {
       styles.mockRestore();
     }
   });
+
+  it('asks a bounded number of elements for a shadow root on a huge page, and still finds a dialog in one at its end', () => {
+    let owner: object = document.createElement('div');
+    while (!Object.getOwnPropertyDescriptor(owner, 'shadowRoot')) owner = Object.getPrototypeOf(owner) as object;
+    const getter = Object.getOwnPropertyDescriptor(owner, 'shadowRoot')!.get!;
+    let asked = 0;
+    const spy = vi.spyOn(owner as Element, 'shadowRoot', 'get').mockImplementation(function (this: Element) {
+      asked++;
+      return getter.call(this) as ShadowRoot | null;
+    });
+    try {
+      document.body.innerHTML = '<div></div>'.repeat(MAX_SHADOW_HOSTS * 2);
+      expect(watch()).toEqual([]);
+      expect(asked).toBeLessThanOrEqual(MAX_SHADOW_HOSTS + 5);
+      const host = document.createElement('div');
+      document.body.append(host);
+      host.attachShadow({ mode: 'open' }).innerHTML = '<div role="dialog">Wir verwenden Cookies.</div>';
+      expect(watch()).toEqual([{ adapter: null }]);
+    } finally {
+      spy.mockRestore();
+    }
+  }, 60_000);
 });
