@@ -73,7 +73,10 @@ export function framesRunning(worker: Worker, tabId: number): Promise<number> {
   return worker.evaluate(
     async ({ id, key }) => {
       const scripting = (chrome as unknown as { scripting: { executeScript: (o: unknown) => Promise<{ result?: unknown }[]> } }).scripting;
-      const results = await scripting.executeScript({ target: { tabId: id, allFrames: true }, func: (k: string) => Symbol.for(k) in globalThis, args: [key] });
+      // Taken from an array so that no name is given to it: a named function would be wrapped by the
+      // TypeScript loader in a helper the worker does not have.
+      const [probe] = [(k: string) => Symbol.for(k) in globalThis];
+      const results = await scripting.executeScript({ target: { tabId: id, allFrames: true }, func: probe, args: [key] });
       return results.filter((frame) => frame.result === true).length;
     },
     { id: tabId, key: HANDOFF_KEY },
