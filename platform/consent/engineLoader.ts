@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { scripting } from '../scripting';
 
 /** The consent engine's bundle (entrypoints/consent-engine.ts), built as an unlisted script. */
 const ENGINE_FILE = '/consent-engine.js';
@@ -9,9 +9,8 @@ const ENGINE_FILE = '/consent-engine.js';
  * configuration. A frame asks at most once; a second injection starts nothing.
  */
 export async function loadEngine(tabId: number, frameId: number): Promise<boolean> {
-  const scripting = (browser as unknown as { scripting: { executeScript: (o: unknown) => Promise<unknown> } }).scripting;
   try {
-    await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE_FILE] });
+    await scripting().executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE_FILE] });
     return true;
   } catch (error) {
     console.warn('Privacy Ledger: could not load the consent engine', error);

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { scripting } from '../scripting';
 
 /**
  * Runs one of the extension's own bundled functions in a frame's main world,
@@ -11,9 +11,8 @@ export async function runInFrame<A extends unknown[], R>(
   func: (...args: A) => R,
   args: A,
 ): Promise<Awaited<R> | null> {
-  const scripting = (browser as unknown as { scripting: { executeScript: (o: unknown) => Promise<{ result?: unknown }[]> } }).scripting;
   try {
-    const [first] = await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, world: 'MAIN', func, args });
+    const [first] = await scripting().executeScript({ target: { tabId, frameIds: [frameId] }, world: 'MAIN', func, args });
     return (first?.result ?? null) as Awaited<R> | null;
   } catch (error) {
     console.warn('Privacy Ledger: main-world call failed', func.name, error);

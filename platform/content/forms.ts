@@ -116,7 +116,7 @@ export function watchFormFields(page: () => Promise<PageConfig | null>): void {
       reported = key;
       const report = reportOf(scan);
       void page()
-        .then((config) => (config?.active ? send('ledger.formFields', report) : Promise.reject(new Error('not active'))))
+        .then((config) => (config?.active ? send('ledger.formFields', report) : stop()))
         .catch(() => stop());
     }
     // Every kind found and flagged: nothing left to learn on this page.

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { scripting } from '../scripting';
 import { siteOf } from '../../core/sites/domain';
 
 /** Runs in the top frame's isolated world: the hosts the page loaded anything from (its resource timing). */
@@ -21,9 +21,8 @@ function loadedHosts(): string[] {
  * tab cannot be scripted.
  */
 export async function sitesLoadedBy(tabId: number): Promise<Set<string>> {
-  const scripting = (browser as unknown as { scripting: { executeScript: (o: unknown) => Promise<{ result?: unknown }[]> } }).scripting;
   try {
-    const [first] = await scripting.executeScript({ target: { tabId, frameIds: [0] }, func: loadedHosts });
+    const [first] = await scripting().executeScript({ target: { tabId, frameIds: [0] }, func: loadedHosts });
     const hosts = Array.isArray(first?.result) ? (first.result as string[]) : [];
     return new Set(hosts.flatMap((h) => siteOf(`http://${h}/`) ?? []));
   } catch {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { scripting } from '../scripting';
 import { pageConfig } from '../../core/settings/siteRules';
 import { siteOf } from '../../core/sites/domain';
 import { database } from '../db';
@@ -17,11 +18,8 @@ export const isReading = (site: string): boolean => reading.has(site);
 
 /** Scans the tab's top frame for policy links, in the isolated world; the answer is parsed as hostile input. */
 async function scanTab(tabId: number): Promise<PageScan | null> {
-  const scripting = (browser as unknown as {
-    scripting: { executeScript: (o: unknown) => Promise<{ result?: unknown }[]> };
-  }).scripting;
   try {
-    const [first] = await scripting.executeScript({
+    const [first] = await scripting().executeScript({
       target: { tabId, frameIds: [0] },
       func: scanPageForPolicyLinks,
       args: [SCAN_LIMITS],
