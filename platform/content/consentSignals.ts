@@ -10,26 +10,6 @@ const RESCAN_AT_MS = [1000, 2300];
 /** Never part of what a dialog says. */
 const SILENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title']);
 
-/**
- * Every element that may hold a shadow root: the standard elements allowed
- * one (https://dom.spec.whatwg.org/#dom-element-attachshadow), and any other
- * name that is not a standard element (custom elements). Whole subtrees of
- * common elements that cannot hold one (links, list items, table cells, SVG)
- * are thereby skipped without a look.
- */
-const SHADOW_HOSTS = [
-  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span',
-  `:not(${[
-    'html', 'head', 'meta', 'link', 'title', 'style', 'script', 'noscript', 'template', 'base',
-    'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
-    'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'menu', 'figure', 'figcaption', 'hr', 'pre', 'address', 'details', 'summary', 'dialog', 'search', 'hgroup',
-    'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
-    'form', 'fieldset', 'legend', 'label', 'input', 'button', 'select', 'datalist', 'optgroup', 'option', 'textarea', 'output', 'progress', 'meter',
-    'img', 'picture', 'source', 'track', 'video', 'audio', 'canvas', 'map', 'area', 'iframe', 'frame', 'frameset', 'embed', 'object', 'slot',
-    'svg', 'svg *', 'math', 'math *',
-  ].join(',')})`,
-].join(',');
-
 const isShadowRoot = (node: Node | null): node is ShadowRoot => !!node && node.nodeType === 11 && 'host' in node;
 
 /** What was seen: a known CMP's container (its adapter id), or only words in a dialog-like box (null). */
@@ -68,12 +48,21 @@ export const MAX_TEXT_NODES = 4000;
 /** Elements asked for a shadow root per look, half from each end of the page, for the same reason. */
 export const MAX_SHADOW_HOSTS = 4000;
 
-/** The items of `list`, at most `max`: from the end backwards, then, when there are more, from the start. */
-function* fromBothEnds<T>(list: ArrayLike<T>, max: number): Generator<T> {
-  const count = list.length;
-  const half = count <= max ? count : max / 2;
-  for (let i = count - 1; i >= count - half; i--) yield list[i]!;
-  if (count > max) for (let i = 0; i < half; i++) yield list[i]!;
+/**
+ * Elements of `root`, at most `max`: from the end backwards, then, on a long page, from the start
+ * until the two ends meet. A walk rather than a query, so that a huge page costs no more than `max`.
+ */
+function* elementsFromBothEnds(root: Node, max: number): Generator<Element> {
+  const doc = root.ownerDocument ?? (root as Document);
+  const back = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  let node: Node | null = back.lastChild();
+  while (node && back.lastChild()) node = back.currentNode;
+  let earliest: Node | null = null;
+  let read = 0;
+  for (; node && read < max / 2; node = back.previousNode(), read++) yield (earliest = node) as Element;
+  if (!node) return;
+  const forward = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let next = forward.nextNode(); next && next !== earliest && read < max; next = forward.nextNode(), read++) yield next as Element;
 }
 
 /** Characters of the page's text searched for the words at once, half from each end, for the same reason. */
@@ -85,32 +74,81 @@ interface Notes {
   words: boolean;
 }
 
-/** A text node inside `root` that says a dialog's words and sits in a dialog-like box. */
-function dialogText(root: Node, frame: Element | null, anywhere: boolean, notes: Notes | null): boolean {
-  const doc = root.ownerDocument ?? (root as Document);
-  // One pass of the words over all the text first: on most pages that is the end of it.
-  const all = (root === doc ? (doc.body ?? doc.documentElement)?.textContent : root.textContent) ?? '';
-  const ends = all.length > MAX_TEXT_CHARS ? `${all.slice(0, MAX_TEXT_CHARS / 2)} ${all.slice(-MAX_TEXT_CHARS / 2)}` : all;
-  if (!mentionsDialogWords(ends)) return false;
-  if (notes) notes.words = true;
-  const plain = new WeakSet<Element>();
-  const says = (node: Node) => {
-    const parent = node.parentElement;
-    return !(parent && SILENT.has(parent.localName)) && mentionsDialogWords(node.nodeValue ?? '') && (anywhere || inDialog(node, frame, plain));
+/** A look at the page, in steps: each `yield` is a point where the page may have the thread back. */
+type Look<T> = Generator<void, T, void>;
+
+/** Units of work (text nodes, boxes, hosts) between two points where a look may pause. */
+const STEP = 64;
+/** The longest a look runs before it gives the thread back to the page. */
+export const SLICE_MS = 8;
+
+/**
+ * Runs a look in slices of at most SLICE_MS, each in a task of its own, so a
+ * huge page never waits on it for long; `onEnd` gets its result unless
+ * `stopped()` says the watch has ended meanwhile.
+ */
+function inSlices<T>(look: Look<T>, onEnd: (result: T) => void, stopped: () => boolean): void {
+  const slice = () => {
+    if (stopped()) return;
+    const until = performance.now() + SLICE_MS;
+    for (;;) {
+      const next = look.next();
+      if (next.done) return onEnd(next.value);
+      if (performance.now() >= until) return void setTimeout(slice, 0);
+    }
   };
-  // From the end backwards first, then, on a long page, from the start.
+  slice();
+}
+
+/**
+ * The text nodes of `root` a look reads: from the end backwards, then, on a long page, from the start;
+ * at most MAX_TEXT_NODES and MAX_TEXT_CHARS, none inside a script, style or other silent element.
+ */
+function* textNodes(root: Node): Look<Text[]> {
+  const doc = root.ownerDocument ?? (root as Document);
   const half = MAX_TEXT_NODES / 2;
+  const found: Text[] = [];
+  let chars = 0;
+  const take = (node: Node): boolean => {
+    const parent = node.parentElement;
+    if (parent && SILENT.has(parent.localName)) return true;
+    const text = node as Text;
+    chars += text.length;
+    found.push(text);
+    return chars < MAX_TEXT_CHARS / 2;
+  };
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let read = 0;
   let last = walker.lastChild();
   while (last && walker.lastChild()) last = walker.currentNode;
   for (let node: Node | null = last; node && read < half; node = walker.previousNode(), read++) {
-    if (node.nodeType === 3 && says(node)) return true;
+    if (read % STEP === STEP - 1) yield;
+    if (node.nodeType === 3 && !take(node)) break;
   }
-  if (read < half) return false;
+  if (read < half && chars < MAX_TEXT_CHARS / 2) return found;
+  const ends = found.length;
+  chars = 0;
   const forward = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = forward.nextNode(), more = half; node && more > 0; node = forward.nextNode(), more--) {
-    if (says(node)) return true;
+    if (more % STEP === 0) yield;
+    // The two ends meet on a page shorter than both halves together.
+    if (ends > 0 && node === found[ends - 1]) break;
+    if (!take(node)) break;
+  }
+  return found;
+}
+
+/** A text node inside `root` that says a dialog's words and sits in a dialog-like box. */
+function* dialogText(root: Node, frame: Element | null, anywhere: boolean, notes: Notes | null): Look<boolean> {
+  const nodes = yield* textNodes(root);
+  // One pass of the words over all the text first: on most pages that is the end of it.
+  if (!mentionsDialogWords(nodes.map((node) => node.data).join('\n'))) return false;
+  if (notes) notes.words = true;
+  const plain = new WeakSet<Element>();
+  for (let i = 0; i < nodes.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const node = nodes[i]!;
+    if (mentionsDialogWords(node.data) && (anywhere || inDialog(node, frame, plain))) return true;
   }
   return false;
 }
@@ -118,34 +156,42 @@ function dialogText(root: Node, frame: Element | null, anywhere: boolean, notes:
 /**
  * A known CMP's container, or dialog words in a dialog-like box, under `root` (open shadow roots and
  * same-origin frames included). With `notes`, `root` is the page's own tree: finding its words is noted,
- * and `lightText: false` leaves them out (shadow roots and frames are still read).
+ * and `lightText: false` leaves them out (shadow roots and frames are still read); `knownToo: false`
+ * skips the known containers of `root` itself, already looked for.
  */
-function scan(root: Document | ShadowRoot | Element, frame: Element | null, anywhere: boolean, notes: Notes | null = null, lightText = true): Found {
-  const container = known(root);
+function* scan(root: Document | ShadowRoot | Element, frame: Element | null, anywhere: boolean, notes: Notes | null = null, lightText = true, knownToo = true): Look<Found> {
+  const container = knownToo ? known(root) : null;
   if (container) return container;
-  if (lightText && dialogText(root, frame, anywhere, notes)) return { adapter: null };
-  // The selectors pick the candidates natively: an element handed to script costs a wrapper.
-  for (const host of fromBothEnds(root.querySelectorAll(SHADOW_HOSTS), MAX_SHADOW_HOSTS)) {
-    const inShadow = host.shadowRoot && scan(host.shadowRoot, frame, anywhere);
+  yield;
+  if (lightText && (yield* dialogText(root, frame, anywhere, notes))) return { adapter: null };
+  let asked = 0;
+  for (const el of elementsFromBothEnds(root, MAX_SHADOW_HOSTS)) {
+    if (++asked % STEP === 0) yield;
+    const shadow = el.shadowRoot;
+    const inShadow = shadow && (yield* scan(shadow, frame, anywhere));
     if (inShadow) return inShadow;
   }
   for (const el of root.querySelectorAll<HTMLIFrameElement>('iframe,frame')) {
+    yield;
     let inner: Document | null = null;
     try {
       inner = el.contentDocument;
     } catch {
       // Another origin's frame has its own content script.
     }
-    const inFrame = inner?.documentElement ? scan(inner, el, anywhere) : null;
+    const inFrame = inner?.documentElement ? yield* scan(inner, el, anywhere) : null;
     if (inFrame) return inFrame;
   }
   return null;
 }
 
 /** What was added since the last look: known containers, or dialog words in a dialog-like box. */
-function added(records: MutationRecord[], anywhere: boolean, notes: Notes): Found {
-  for (const record of records) {
-    for (const node of Array.from(record.addedNodes)) {
+function* added(records: MutationRecord[], anywhere: boolean, notes: Notes): Look<Found> {
+  for (let r = 0; r < records.length; r++) {
+    const nodes = records[r]!.addedNodes;
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
+      if (n % STEP === STEP - 1) yield;
       if (node.nodeType === 3) {
         const parent = node.parentElement;
         if (!parent || SILENT.has(parent.localName) || !mentionsDialogWords(node.nodeValue ?? '')) continue;
@@ -156,9 +202,9 @@ function added(records: MutationRecord[], anywhere: boolean, notes: Notes): Foun
         if (SILENT.has(el.localName)) continue;
         const found =
           known(el) ??
-          (el.shadowRoot ? scan(el.shadowRoot, null, anywhere) : null) ??
-          (dialogText(el, null, anywhere, notes) ? { adapter: null } : null) ??
-          (el.localName === 'iframe' || el.querySelector('iframe') ? scan(el, null, anywhere) : null);
+          (el.shadowRoot ? yield* scan(el.shadowRoot, null, anywhere) : null) ??
+          ((yield* dialogText(el, null, anywhere, notes)) ? { adapter: null } : null) ??
+          (el.localName === 'iframe' || el.querySelector('iframe') ? yield* scan(el, null, anywhere) : null);
         if (found) return found;
       }
     }
@@ -166,16 +212,39 @@ function added(records: MutationRecord[], anywhere: boolean, notes: Notes): Foun
   return null;
 }
 
+/** The first look waits at most this long for the page's first frame: a hidden page paints none. */
+const FIRST_FRAME_WAIT_MS = 250;
+
+/**
+ * Calls `then` once the page has painted its first frame since now (or after FIRST_FRAME_WAIT_MS):
+ * its style is then computed, so reading a box's style does not make the
+ * browser work out the whole page's style inside the extension's task.
+ */
+function afterNextFrame(then: () => void): void {
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    clearTimeout(fallback);
+    then();
+  };
+  const fallback = setTimeout(once, FIRST_FRAME_WAIT_MS);
+  requestAnimationFrame(() => setTimeout(once, 0));
+}
+
 /**
  * Calls `onSignal` once, as soon as this frame may be showing a consent
  * dialog: a known CMP's container (with its adapter's id), or consent (or age) words inside a
  * dialog-like box (fixed, sticky, a dialog, an overlay). In a frame inside
  * another page the words alone are enough: consent managers put their
- * message in a frame of its own. Looks when the document is parsed, then at
- * each DOM change, and once more after load for shadow roots and frames, for
- * at most 20 s. On a page with no such thing it costs a text walk or two.
+ * message in a frame of its own. Looks for known containers when the document
+ * is parsed, reads the page once it has painted, then each DOM change, and
+ * once more after load for shadow roots and frames, for at most 20 s. Every
+ * look runs in slices of a few milliseconds, one at a time, so that even a
+ * huge page never waits on it for long. On a page with no such thing it costs
+ * a text walk or two. Returns what ends the watch early.
  */
-export function watchForConsentSignals(onSignal: (signal: ConsentSignal) => void): void {
+export function watchForConsentSignals(onSignal: (signal: ConsentSignal) => void): () => void {
   const anywhere = window !== window.top;
   let done = false;
   let observer: MutationObserver | undefined;
@@ -190,22 +259,52 @@ export function watchForConsentSignals(onSignal: (signal: ConsentSignal) => void
     stop();
     onSignal(signal);
   };
+  const stopped = () => done;
   const notes: Notes = { words: false };
+
+  // One look at a time, in order.
+  const queue: (() => Look<Found>)[] = [];
+  let running = false;
+  const next = () => {
+    const job = queue.shift();
+    if (!job || done) return void (running = false);
+    running = true;
+    inSlices(job(), (found) => (fire(found), next()), stopped);
+  };
+  const enqueue = (job: () => Look<Found>) => {
+    queue.push(job);
+    if (!running) next();
+  };
+
+  // Additions wait in one list until a look takes them, however many batches arrive meanwhile.
+  let pending: MutationRecord[] = [];
+  const onMutations = (records: MutationRecord[]) => {
+    const waiting = pending.length > 0;
+    for (const record of records) pending.push(record);
+    if (waiting) return;
+    enqueue(() => {
+      const taken = pending;
+      pending = [];
+      return added(taken, anywhere, notes);
+    });
+  };
   // A later look reads the page's own text again only where it has dialog words somewhere (a box
   // may have become dialog-like since); new text was read as it was added.
-  const look = (first: boolean) => {
-    if (!done && document.documentElement) fire(scan(document, null, anywhere, notes, first || notes.words));
-  };
+  // Known containers in the page's own tree were looked for when it was parsed, and are looked for in what is added.
+  const look = (first: boolean) => () => scan(document, null, anywhere, notes, first || notes.words, false);
+
   const start = () => {
-    look(true);
+    if (done || !document.documentElement) return;
+    // A known container at once: the consent engine is asked for before the first paint.
+    fire(known(document));
     if (done) return;
-    observer = new MutationObserver((records) => {
-      fire(added(records, anywhere, notes));
-    });
+    observer = new MutationObserver(onMutations);
     observer.observe(document.documentElement, { childList: true, subtree: true });
-    for (const at of RESCAN_AT_MS) timers.push(setTimeout(() => look(false), Math.max(0, at - performance.now())));
+    afterNextFrame(() => enqueue(look(true)));
+    for (const at of RESCAN_AT_MS) timers.push(setTimeout(() => enqueue(look(false)), Math.max(0, at - performance.now())));
     timers.push(setTimeout(stop, Math.max(0, WATCH_FOR_MS - performance.now())));
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
+  return stop;
 }
