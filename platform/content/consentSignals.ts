@@ -138,17 +138,22 @@ function* textNodes(root: Node): Look<Text[]> {
   return found;
 }
 
+/** The part of one text node read for the words: a longer one is an article, not a dialog's message. */
+const MAX_NODE_CHARS = 10_000;
+
+const readable = (text: Text) => (text.length > MAX_NODE_CHARS ? text.data.slice(0, MAX_NODE_CHARS) : text.data);
+
 /** A text node inside `root` that says a dialog's words and sits in a dialog-like box. */
 function* dialogText(root: Node, frame: Element | null, anywhere: boolean, notes: Notes | null): Look<boolean> {
   const nodes = yield* textNodes(root);
-  // One pass of the words over all the text first: on most pages that is the end of it.
-  if (!mentionsDialogWords(nodes.map((node) => node.data).join('\n'))) return false;
-  if (notes) notes.words = true;
   const plain = new WeakSet<Element>();
-  for (let i = 0; i < nodes.length; i++) {
-    if (i % STEP === STEP - 1) yield;
-    const node = nodes[i]!;
-    if (mentionsDialogWords(node.data) && (anywhere || inDialog(node, frame, plain))) return true;
+  for (let at = 0; at < nodes.length; at += STEP) {
+    yield;
+    const group = nodes.slice(at, at + STEP);
+    // One pass of the words over a run of text first: on most pages that is the end of it.
+    if (!mentionsDialogWords(group.map(readable).join('\n'))) continue;
+    if (notes) notes.words = true;
+    for (const node of group) if (mentionsDialogWords(readable(node)) && (anywhere || inDialog(node, frame, plain))) return true;
   }
   return false;
 }

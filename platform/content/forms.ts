@@ -139,6 +139,8 @@ export function watchFormFields(page: () => Promise<PageConfig | null>): void {
     clearTimeout(timer);
   };
   // The fields are looked at first; the background is asked only once there is something to report.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-  else start();
+  // In a task of its own, not the one where the banner watch looks at the parsed page: on a huge page each takes time.
+  const soonAfterParsing = () => void setTimeout(start, 0);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', soonAfterParsing, { once: true });
+  else soonAfterParsing();
 }
