@@ -10,6 +10,26 @@ const RESCAN_AT_MS = [1000, 2300];
 /** Never part of what a dialog says. */
 const SILENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title']);
 
+/**
+ * Every element that may hold a shadow root: the standard elements allowed
+ * one (https://dom.spec.whatwg.org/#dom-element-attachshadow), and any other
+ * name that is not a standard element (custom elements). Whole subtrees of
+ * common elements that cannot hold one (links, list items, table cells, SVG)
+ * are thereby skipped without a look.
+ */
+const SHADOW_HOSTS = [
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span',
+  `:not(${[
+    'html', 'head', 'meta', 'link', 'title', 'style', 'script', 'noscript', 'template', 'base',
+    'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
+    'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'menu', 'figure', 'figcaption', 'hr', 'pre', 'address', 'details', 'summary', 'dialog', 'search', 'hgroup',
+    'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+    'form', 'fieldset', 'legend', 'label', 'input', 'button', 'select', 'datalist', 'optgroup', 'option', 'textarea', 'output', 'progress', 'meter',
+    'img', 'picture', 'source', 'track', 'video', 'audio', 'canvas', 'map', 'area', 'iframe', 'frame', 'frameset', 'embed', 'object', 'slot',
+    'svg', 'svg *', 'math', 'math *',
+  ].join(',')})`,
+].join(',');
+
 const isShadowRoot = (node: Node | null): node is ShadowRoot => !!node && node.nodeType === 11 && 'host' in node;
 
 /** What was seen: a known CMP's container (its adapter id), or only words in a dialog-like box (null). */
@@ -47,6 +67,18 @@ function inDialog(node: Node, frame: Element | null, plain: WeakSet<Element> = n
 export const MAX_TEXT_NODES = 4000;
 /** Elements asked for a shadow root per look, half from each end of the page, for the same reason. */
 export const MAX_SHADOW_HOSTS = 4000;
+
+/**
+ * Up to this many elements, a page is of ordinary size: its text is searched for the words in one
+ * native read, and its possible shadow hosts picked by one native query (an element handed to
+ * script costs a wrapper). A bigger page is walked, a bounded number of nodes from each end.
+ */
+const ORDINARY_PAGE_ELEMENTS = 5_000;
+
+function isOrdinarySize(root: Document | ShadowRoot | Element): boolean {
+  const all = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
+  return all.length <= ORDINARY_PAGE_ELEMENTS;
+}
 
 /**
  * Elements of `root`, at most `max`: from the end backwards, then, on a long page, from the start
@@ -144,7 +176,14 @@ const MAX_NODE_CHARS = 10_000;
 const readable = (text: Text) => (text.length > MAX_NODE_CHARS ? text.data.slice(0, MAX_NODE_CHARS) : text.data);
 
 /** A text node inside `root` that says a dialog's words and sits in a dialog-like box. */
-function* dialogText(root: Node, frame: Element | null, anywhere: boolean, notes: Notes | null): Look<boolean> {
+function* dialogText(root: Document | ShadowRoot | Element, frame: Element | null, anywhere: boolean, notes: Notes | null, ordinary: boolean): Look<boolean> {
+  if (ordinary) {
+    const doc = root.ownerDocument ?? (root as Document);
+    const all = root === doc ? (doc.body ?? doc.documentElement)?.textContent : root.textContent;
+    // Most pages end here.
+    if (!mentionsDialogWords(all ?? '')) return false;
+    yield;
+  }
   const nodes = yield* textNodes(root);
   const plain = new WeakSet<Element>();
   for (let at = 0; at < nodes.length; at += STEP) {
@@ -168,9 +207,11 @@ function* scan(root: Document | ShadowRoot | Element, frame: Element | null, any
   const container = knownToo ? known(root) : null;
   if (container) return container;
   yield;
-  if (lightText && (yield* dialogText(root, frame, anywhere, notes))) return { adapter: null };
+  const ordinary = isOrdinarySize(root);
+  if (lightText && (yield* dialogText(root, frame, anywhere, notes, ordinary))) return { adapter: null };
   let asked = 0;
-  for (const el of elementsFromBothEnds(root, MAX_SHADOW_HOSTS)) {
+  const hosts = ordinary ? root.querySelectorAll(SHADOW_HOSTS) : elementsFromBothEnds(root, MAX_SHADOW_HOSTS);
+  for (const el of hosts) {
     if (++asked % STEP === 0) yield;
     const shadow = el.shadowRoot;
     const inShadow = shadow && (yield* scan(shadow, frame, anywhere));
@@ -208,7 +249,7 @@ function* added(records: MutationRecord[], anywhere: boolean, notes: Notes): Loo
         const found =
           known(el) ??
           (el.shadowRoot ? yield* scan(el.shadowRoot, null, anywhere) : null) ??
-          ((yield* dialogText(el, null, anywhere, notes)) ? { adapter: null } : null) ??
+          ((yield* dialogText(el, null, anywhere, notes, isOrdinarySize(el))) ? { adapter: null } : null) ??
           (el.localName === 'iframe' || el.querySelector('iframe') ? yield* scan(el, null, anywhere) : null);
         if (found) return found;
       }
@@ -243,7 +284,7 @@ function afterNextFrame(then: () => void): void {
  * dialog-like box (fixed, sticky, a dialog, an overlay). In a frame inside
  * another page the words alone are enough: consent managers put their
  * message in a frame of its own. Looks for known containers when the document
- * is parsed, reads the page once it has painted, then each DOM change, and
+ * is parsed, reads the page then (a huge one once it has painted), then each DOM change, and
  * once more after load for shadow roots and frames, for at most 20 s. Every
  * look runs in slices of a few milliseconds, one at a time, so that even a
  * huge page never waits on it for long. On a page with no such thing it costs
@@ -305,7 +346,9 @@ export function watchForConsentSignals(onSignal: (signal: ConsentSignal) => void
     if (done) return;
     observer = new MutationObserver(onMutations);
     observer.observe(document.documentElement, { childList: true, subtree: true });
-    afterNextFrame(() => enqueue(look(true)));
+    // On a huge page, once it has painted: its style is worked out by then. An ordinary page's is quick to work out.
+    if (isOrdinarySize(document)) enqueue(look(true));
+    else afterNextFrame(() => enqueue(look(true)));
     for (const at of RESCAN_AT_MS) timers.push(setTimeout(() => enqueue(look(false)), Math.max(0, at - performance.now())));
     timers.push(setTimeout(stop, Math.max(0, WATCH_FOR_MS - performance.now())));
   };
