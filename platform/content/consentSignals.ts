@@ -258,6 +258,9 @@ function* added(records: MutationRecord[], anywhere: boolean, notes: Notes): Loo
   return null;
 }
 
+/** Up to this many elements, the first look does not wait for the page's first paint. */
+const SMALL_PAGE_ELEMENTS = 1_000;
+
 /** The first look waits at most this long for the page's first frame: a hidden page paints none. */
 const FIRST_FRAME_WAIT_MS = 250;
 
@@ -284,7 +287,7 @@ function afterNextFrame(then: () => void): void {
  * dialog-like box (fixed, sticky, a dialog, an overlay). In a frame inside
  * another page the words alone are enough: consent managers put their
  * message in a frame of its own. Looks for known containers when the document
- * is parsed, reads the page then (a huge one once it has painted), then each DOM change, and
+ * is parsed, reads the page then (all but a small one once it has painted), then each DOM change, and
  * once more after load for shadow roots and frames, for at most 20 s. Every
  * look runs in slices of a few milliseconds, one at a time, so that even a
  * huge page never waits on it for long. On a page with no such thing it costs
@@ -346,8 +349,8 @@ export function watchForConsentSignals(onSignal: (signal: ConsentSignal) => void
     if (done) return;
     observer = new MutationObserver(onMutations);
     observer.observe(document.documentElement, { childList: true, subtree: true });
-    // On a huge page, once it has painted: its style is worked out by then. An ordinary page's is quick to work out.
-    if (isOrdinarySize(document)) enqueue(look(true));
+    // Once the page has painted, its style is worked out by then; a small page's is quick to work out now.
+    if (document.getElementsByTagName('*').length <= SMALL_PAGE_ELEMENTS) enqueue(look(true));
     else afterNextFrame(() => enqueue(look(true)));
     for (const at of RESCAN_AT_MS) timers.push(setTimeout(() => enqueue(look(false)), Math.max(0, at - performance.now())));
     timers.push(setTimeout(stop, Math.max(0, WATCH_FOR_MS - performance.now())));
