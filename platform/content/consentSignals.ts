@@ -197,6 +197,12 @@ function* dialogText(root: Document | ShadowRoot | Element, frame: Element | nul
   return false;
 }
 
+/** The frame elements of `root`: by tag name where it can be asked so (a list kept by the browser), else by a query. */
+function framesIn(root: Document | ShadowRoot | Element): Element[] {
+  if (!('getElementsByTagName' in root)) return Array.from(root.querySelectorAll('iframe,frame'));
+  return [...Array.from(root.getElementsByTagName('iframe')), ...Array.from(root.getElementsByTagName('frame'))];
+}
+
 /**
  * A known CMP's container, or dialog words in a dialog-like box, under `root` (open shadow roots and
  * same-origin frames included). With `notes`, `root` is the page's own tree: finding its words is noted,
@@ -217,11 +223,11 @@ function* scan(root: Document | ShadowRoot | Element, frame: Element | null, any
     const inShadow = shadow && (yield* scan(shadow, frame, anywhere));
     if (inShadow) return inShadow;
   }
-  for (const el of root.querySelectorAll<HTMLIFrameElement>('iframe,frame')) {
+  for (const el of framesIn(root)) {
     yield;
     let inner: Document | null = null;
     try {
-      inner = el.contentDocument;
+      inner = (el as HTMLIFrameElement).contentDocument;
     } catch {
       // Another origin's frame has its own content script.
     }
