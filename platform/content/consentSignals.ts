@@ -116,15 +116,21 @@ export const SLICE_MS = 8;
 
 /**
  * Runs a look in slices of at most SLICE_MS, each in a task of its own, so a
- * huge page never waits on it for long; `onEnd` gets its result unless
- * `stopped()` says the watch has ended meanwhile.
+ * huge page never waits on it for long; `onEnd` gets its result (nothing found
+ * if the look threw) unless `stopped()` says the watch has ended meanwhile.
  */
-function inSlices<T>(look: Look<T>, onEnd: (result: T) => void, stopped: () => boolean): void {
+function inSlices(look: Look<Found>, onEnd: (result: Found) => void, stopped: () => boolean): void {
   const slice = () => {
     if (stopped()) return;
     const until = performance.now() + SLICE_MS;
     for (;;) {
-      const next = look.next();
+      let next: IteratorResult<void, Found>;
+      try {
+        next = look.next();
+      } catch {
+        // A page whose DOM throws (a hostile getter, a node gone mid-walk) ends this look, not the watch.
+        return onEnd(null);
+      }
       if (next.done) return onEnd(next.value);
       if (performance.now() >= until) return void setTimeout(slice, 0);
     }

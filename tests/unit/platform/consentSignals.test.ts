@@ -140,6 +140,28 @@ describe('watchForConsentSignals', () => {
     expect(seen).toEqual([{ adapter: null }]);
   });
 
+  it('goes on watching after a look the page made throw', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<main><p>We use cookies to count visits.</p></main>';
+    const styles = vi.spyOn(window, 'getComputedStyle').mockImplementationOnce(() => {
+      throw new Error('a hostile page');
+    });
+    try {
+      const seen = watch();
+      await firstLook();
+      expect(styles).toHaveBeenCalled();
+      expect(seen).toEqual([]);
+      const banner = document.createElement('div');
+      banner.setAttribute('style', fixed);
+      banner.innerHTML = '<p>Wir verwenden Cookies.</p><button>Ablehnen</button>';
+      document.body.append(banner);
+      await vi.advanceTimersByTimeAsync(50);
+      expect(seen).toEqual([{ adapter: null }]);
+    } finally {
+      styles.mockRestore();
+    }
+  });
+
   it('sees a shadow root on a custom element deep in a list, and one attached after the page was parsed', async () => {
     vi.useFakeTimers();
     document.body.innerHTML = '<ul><li><a href="/">Home</a><consent-box></consent-box></li></ul><section id="late"></section>';
