@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { REAL_FIXTURE_HOSTS } from './fixtureHosts';
 import { FUZZ_HOSTS, fuzzPage, isFuzzKind } from './fuzzPages';
+import { HOSTILE_POLICY_HOST, HUGE_POLICY_HOST, hostilePolicy, hugePolicy } from './hostilePolicies';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SITES_DIR = join(ROOT, 'tests/fixtures/sites');
@@ -90,6 +91,35 @@ function serveFuzzPage(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
+/**
+ * The generated policies of the hostile-text test (scripts/lib/hostilePolicies.ts), each at its host's `/privacy.html`:
+ * the hostile one as bytes (not valid UTF-8), the huge one streamed in chunks with no declared length.
+ */
+function serveGeneratedPolicy(req: IncomingMessage, res: ServerResponse): boolean {
+  const host = (req.headers.host ?? '').split(':')[0]!.toLowerCase();
+  if (new URL(req.url ?? '/', 'http://fixture').pathname !== '/privacy.html') return false;
+  if (host === HOSTILE_POLICY_HOST) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(hostilePolicy());
+    return true;
+  }
+  if (host !== HUGE_POLICY_HOST) return false;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  const chunks = hugePolicy();
+  const next = (): void => {
+    for (let chunk = chunks.next(); !chunk.done; chunk = chunks.next()) {
+      if (!res.write(chunk.value)) {
+        res.once('drain', next);
+        return;
+      }
+    }
+    res.end();
+  };
+  // The reader stops reading at its cap and closes the connection; the rest is not sent.
+  res.once('close', () => res.off('drain', next));
+  next();
+  return true;
+}
+
 function serve(req: IncomingMessage, res: ServerResponse): void {
   // Any site echoes the request headers it received, for checking what the browser sent (GPC).
   if ((req.url ?? '').startsWith('/__headers')) {
@@ -97,6 +127,7 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
     return;
   }
   if (serveFuzzPage(req, res)) return;
+  if (serveGeneratedPolicy(req, res)) return;
   const file = fileFor(req);
   if (!file || !existsSync(file) || !statSync(file).isFile() || basename(file) === HEADERS_FILE) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
