@@ -1,0 +1,286 @@
+/**
+ * Pages do not break, in Firefox ESR with both builds: the generated pages of
+ * tests/e2e/security-fuzz.e2e.ts (scripts/lib/fuzzPages.ts, the same seeds,
+ * kinds and hosts, fewer of them) in several tabs at once, and no uncaught
+ * error from the extension's content scripts or background page. Every
+ * failure names the page's URL, whose seed and kind replay it.
+ * FUZZ_PAGES_FIREFOX and FUZZ_TABS_FIREFOX change the run's size. Needs the
+ * builds: `npx wxt build -b firefox` and `... --mv3`.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../core/settings/defaults';
+import type { Settings } from '../../core/settings/schema';
+import { MAX_ANSWERS } from '../../platform/consent/loopGuard';
+import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixtureServer';
+import { dwellMs, FUZZ_HOSTS, kindOfRunPage, PAGE_THROW_MARK, runPageHost, type FuzzKind } from '../../scripts/lib/fuzzPages';
+import { rowsInExtension } from '../../scripts/lib/workerState';
+import { PROFILE_PURPOSES } from '../support/profiles';
+import { backgroundErrors, classifyLogEntry, contextIdOf, watchBackground, watchLog, type CollectedError, type LogEntry } from './support/extensionErrors';
+import { EXTENSION_UUID, launchWithExtension, openExtensionPage, type FirefoxWithExtension } from './support/firefox';
+
+const PAGES = Number(process.env.FUZZ_PAGES_FIREFOX ?? 150);
+const TABS = Number(process.env.FUZZ_TABS_FIREFOX ?? 4);
+/**
+ * The run's page numbers: the first PAGES of the Chromium run, and its first
+ * huge page (number 400) when the run is shorter than that, first, so that a
+ * short run still has one.
+ */
+const RUN = [...(PAGES < 400 ? [399] : []), ...Array.from({ length: PAGES }, (_, i) => i)];
+/** Seeds of the reload pages, apart from the run's (the Chromium file's). */
+const GUARD_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+type Ext = {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } };
+  scripting: { executeScript(o: { target: { tabId: number }; func: () => void }): Promise<unknown> };
+};
+
+const report = (list: CollectedError[]) => list.map((e) => `[${e.where}] on ${e.source}\n  ${e.message.replace(/\n/g, '\n  ')}`).join('\n');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Firefox: %s', (build) => {
+  let server: FixtureServer;
+  let firefox: FirefoxWithExtension;
+  let extPage: Page;
+  const errors: CollectedError[] = [];
+  /** What each tab shows, by the BiDi id of its top browsing context, for the reports. */
+  const shown = new Map<string, string>();
+  const tabs = new Set<Page>();
+  let stopLog = () => {};
+  /** The error entries left out (the pages' own, Firefox's messages), by text, for the run's report. */
+  const others = new Map<string, number>();
+
+  /** What a browsing context showed: its tab's page, or (a frame's) the page of the tab holding it. */
+  const sourceOf = (context: string) => {
+    if (shown.has(context)) return shown.get(context)!;
+    for (const tab of tabs) if (tab.frames().some((f) => contextIdOf(tab) === context || (f as unknown as { _id: string })._id === context)) return `a frame of ${shown.get(contextIdOf(tab)) ?? tab.url()}`;
+    return `browsing context ${context}`;
+  };
+  const pageUrl = (seed: number, kind: FuzzKind, host: string = FUZZ_HOSTS[0]) => server.url(host, `/page?seed=${seed}&kind=${kind}`);
+  const newTab = async () => {
+    const tab = await firefox.browser.newPage();
+    tabs.add(tab);
+    return tab;
+  };
+  const closeTab = async (tab: Page) => {
+    tabs.delete(tab);
+    await tab.close();
+  };
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    firefox = await launchWithExtension(build, {
+      prefs: {
+        'network.dns.localDomains': FUZZ_HOSTS.join(','),
+        // Secure contexts, so the pages' permission calls reach the real APIs (and the extension's watcher), as in Chromium.
+        'dom.securecontext.allowlist': FUZZ_HOSTS.join(','),
+        // The background page stays up, so the listeners the test adds to it watch the whole run.
+        'extensions.background.idle.enabled': false,
+        // Background tabs keep ordinary timers, so the extension works in every tab of the run, not only the front one.
+        'dom.min_background_timeout_value': 4,
+        'dom.timeout.enable_budget_throttling': false,
+      },
+    });
+    extPage = firefox.page;
+    await openExtensionPage(extPage, '/dashboard.html#/data');
+    // Refusing everything optional lets the unknown-banner heuristic press refusals (as in the Chromium run).
+    const settings: Settings = { ...defaultSettings(), onboarded: true, preferences: { ...PROFILE_PURPOSES.denyOptional, legitimateInterest: 'object' } };
+    await extPage.evaluate((values) => (globalThis as unknown as { browser: Ext }).browser.storage.local.set(values), { settings } as Record<string, unknown>);
+    await watchBackground(extPage);
+    stopLog = watchLog(extPage, EXTENSION_ORIGIN, (e) => errors.push(e), sourceOf, (entry) => {
+      if (entry.type !== 'javascript') return;
+      const text = (entry.text ?? '').slice(0, 100);
+      others.set(text, (others.get(text) ?? 0) + 1);
+    });
+  });
+
+  afterAll(async () => {
+    stopLog();
+    await firefox?.browser.close();
+    await server?.close();
+  });
+
+  it('the error collector catches what the content scripts\' sandbox and the background page throw, and not the page\'s own errors', async () => {
+    const tab = await newTab();
+    const url = pageUrl(1, 'dom');
+    shown.set(contextIdOf(tab), url);
+    await tab.goto(url, { waitUntil: 'load' });
+    // An uncaught error and an unhandled rejection in the content scripts' sandbox, as a bug in one of them
+    // would throw them, injected from an extension page with the extension's own scripting API.
+    await extPage.evaluate(async (wanted) => {
+      const b = (globalThis as unknown as { browser: Ext }).browser;
+      const tabId = (await b.tabs.query({})).find((t) => t.url === wanted)!.id!;
+      await b.scripting.executeScript({
+        target: { tabId },
+        func: () => {
+          setTimeout(() => {
+            throw new Error('probe: content-script sandbox');
+          }, 0);
+          void Promise.reject(new Error('probe: content-script rejection'));
+        },
+      });
+    }, url);
+    await until(() => errors.length >= 2, 10_000, 'the sandbox probes');
+    const probes = errors.splice(0);
+    expect(probes.map((e) => [e.where, e.message.split('\n')[0], e.source])).toEqual([
+      ['content scripts', 'Error: probe: content-script sandbox', url],
+      ['unattributed', 'Error: probe: content-script rejection', url],
+    ]);
+    // The page's own errors, thrown and rejected by its own inline script, are not the extension's.
+    const pageOwn = await tab.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = "setTimeout(() => { throw new Error('the page its own') }, 0); Promise.reject(new Error('the page its own rejection'));";
+      document.head.append(script);
+      return script.isConnected;
+    });
+    expect(pageOwn).toBe(true);
+    const pageErrors: string[] = [];
+    tab.on('pageerror', (e) => pageErrors.push((e as Error).message));
+    await until(() => pageErrors.length >= 2, 10_000, "the page's own errors");
+    await sleep(500);
+    expect(errors, report(errors)).toEqual([]);
+    await closeTab(tab);
+
+    // The rules for the content scripts' own files, which no probe can make throw, on made-up entries.
+    const frame = (url: string) => ({ url, functionName: 'f', lineNumber: 1, columnNumber: 1 });
+    const entry = (text: string, urls: string[], type = 'javascript'): LogEntry => ({ type, level: 'error', text, source: {}, stackTrace: { callFrames: urls.map(frame) } });
+    const file = `${EXTENSION_ORIGIN}/content-scripts/asks.js`;
+    expect(classifyLogEntry(entry('TypeError: x is null', [file]), EXTENSION_ORIGIN)).toBe('content scripts');
+    expect(classifyLogEntry(entry('TypeError: x is null', ['http://fuzz.test/page', file]), EXTENSION_ORIGIN)).toBe('content scripts');
+    expect(classifyLogEntry(entry(`Error: ${PAGE_THROW_MARK}: callback`, ['http://fuzz.test/page', file]), EXTENSION_ORIGIN)).toBeNull();
+    expect(classifyLogEntry(entry('Error: the page its own', ['http://fuzz.test/page']), EXTENSION_ORIGIN)).toBeNull();
+    expect(classifyLogEntry(entry('TypeError: x is null', []), EXTENSION_ORIGIN)).toBe('unattributed');
+    expect(classifyLogEntry(entry('The Notification permission may only be requested in a secure context.', []), EXTENSION_ORIGIN)).toBeNull();
+    expect(classifyLogEntry(entry('probe', [file], 'console'), EXTENSION_ORIGIN)).toBeNull();
+
+    // The background page: a thrown error, a rejection and a logged error, each caught.
+    // The callbacks are the background's own builtins, so each error is raised in its realm, not this page's.
+    await extPage.evaluate(async () => {
+      const bg = (await (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }).browser.runtime.getBackgroundPage()) as Window & typeof globalThis;
+      bg.setTimeout(bg.JSON.parse, 0, '{probe: background');
+      void bg.Promise.resolve('{probe: background rejection').then(bg.JSON.parse);
+      bg.console.error('probe: background log');
+    });
+    let seen: CollectedError[] = [];
+    await until(async () => (seen = (await backgroundErrors(extPage)) ?? []).length >= 3, 10_000, 'the background probes');
+    for (const text of ['uncaught: SyntaxError', 'unhandled rejection: SyntaxError', 'console.error: probe: background log']) {
+      expect(seen.some((e) => e.message.startsWith(text)), `${text} in ${report(seen)}`).toBe(true);
+    }
+    expect(seen).toHaveLength(3);
+    // A throw in one of the background's WebExtension event listeners (storage.onChanged here) is caught too.
+    await extPage.evaluate(async () => {
+      type Bg = Window & typeof globalThis & { browser: { storage: { onChanged: { addListener(f: unknown): void; removeListener(f: unknown): void } } } };
+      const b = (globalThis as unknown as { browser: Ext & { runtime: { getBackgroundPage(): Promise<Bg> } } }).browser;
+      const bg = await b.runtime.getBackgroundPage();
+      bg.browser.storage.onChanged.addListener(bg.JSON.parse);
+      await b.storage.local.set({ 'test.probe': 1 });
+      await new Promise((r) => setTimeout(r, 500));
+      bg.browser.storage.onChanged.removeListener(bg.JSON.parse);
+      await (b.storage.local as unknown as { remove(k: string): Promise<void> }).remove('test.probe');
+    });
+    await until(async () => (seen = (await backgroundErrors(extPage)) ?? []).length >= 4, 10_000, 'the background listener probe');
+    // The probes are the background's only errors so far (Firefox may call the listener more than once
+    // for one change); they are left out of the run's count below.
+    await sleep(300);
+    seen = (await backgroundErrors(extPage)) ?? [];
+    expect(seen.slice(3).map((e) => e.message.split(':').slice(0, 2).join(':')), report(seen)).toEqual(seen.slice(3).map(() => 'uncaught: SyntaxError'));
+  });
+
+  it(`${RUN.length} generated pages in ${TABS} tabs: no uncaught error from the extension`, async () => {
+    const before = ((await backgroundErrors(extPage)) ?? []).length;
+    const started = Date.now();
+    const perKind = new Map<string, number>();
+    const navigationFailures: string[] = [];
+    const interrupted: string[] = [];
+    let next = 0;
+    let done = 0;
+    const runTab = async () => {
+      const tab = await newTab();
+      const id = contextIdOf(tab);
+      while (next < RUN.length) {
+        const index = RUN[next++]!;
+        const seed = index + 1;
+        const kind = kindOfRunPage(index);
+        const url = pageUrl(seed, kind, runPageHost(index));
+        const previous = shown.get(id);
+        shown.set(id, previous ? `${url} (or the page before it, ${previous.split(' ')[0]})` : url);
+        // A hang guard, not a timing: a huge page on a busy machine can take long to parse.
+        const go = () => tab.goto(url, { waitUntil: 'load', timeout: kind === 'huge' ? 180_000 : 60_000 });
+        try {
+          await go().catch(async (error: Error) => {
+            // Firefox sometimes aborts a load for something the page before still does while it goes
+            // (seen only after mutation pages, which change their frames' srcdoc at every frame).
+            // Such a load is made once more (and counted); any other failure, or a second one, fails the run.
+            if (!/NS_BINDING_ABORTED/.test(error.message)) throw error;
+            interrupted.push(`${url} (after ${previous?.split(' ')[0] ?? 'nothing'})`);
+            await go();
+          });
+          await sleep(dwellMs(seed, kind));
+        } catch (error) {
+          navigationFailures.push(`${url}: ${(error as Error).message.split('\n')[0]}`);
+        }
+        perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
+        done++;
+      }
+      // Leave each tab through a blank page, so unload-time errors are reported against the last page.
+      await tab.goto('about:blank').catch(() => undefined);
+      await sleep(500);
+      await closeTab(tab);
+    };
+    await Promise.all(Array.from({ length: TABS }, runTab));
+    console.info(`fuzz (${build}): ${done} pages in ${Math.round((Date.now() - started) / 1000)} s`, Object.fromEntries(perKind), { navigationFailures, interrupted });
+    console.info(`fuzz (${build}): error entries left out as the pages' own`, Object.fromEntries([...others].sort((a, b) => b[1] - a[1]).slice(0, 15)));
+    expect(done).toBe(RUN.length);
+    expect(navigationFailures, navigationFailures.join('\n')).toEqual([]);
+    expect(errors, `uncaught errors from the extension's content scripts:\n${report(errors)}`).toEqual([]);
+    // The background page watched is the one of the whole run (not restarted), and it threw nothing new.
+    const background = await backgroundErrors(extPage);
+    expect(background, 'the background page was restarted during the run, so part of it went unwatched').not.toBeNull();
+    expect(background!.slice(before), `errors in the background page:\n${report(background!.slice(before))}`).toEqual([]);
+    // The pages reached the extension's code, not only its start: banners answered or judged, forms read.
+    const events = (await extPage.evaluate(rowsInExtension<{ site: string; kind: string }>, 'events')).filter((e) => (FUZZ_HOSTS as readonly string[]).includes(e.site));
+    const count = (kind: string) => events.filter((e) => e.kind === kind).length;
+    console.info(`fuzz (${build}): ledger events on the fuzz sites`, { consent: count('consent.answer'), forms: count('form.fields'), prompts: count('permission.prompt') });
+    expect(count('consent.answer')).toBeGreaterThan(0);
+    expect(count('form.fields')).toBeGreaterThan(0);
+  }, 600_000);
+
+  it(`a dialog that reloads the page at every answer gets at most ${MAX_ANSWERS} answer in a tab, then the reloads stop`, async () => {
+    const sessionNumber = async (tab: Page, key: string) => Number(await tab.evaluate((k) => sessionStorage.getItem(k), key));
+    const outcomes = await Promise.all(
+      GUARD_SEEDS.map(async (seed) => {
+        const tab = await newTab();
+        const url = pageUrl(seed, 'reload', FUZZ_HOSTS[seed % 2]);
+        shown.set(contextIdOf(tab), url);
+        await tab.goto(url, { waitUntil: 'load' });
+        // Settled: no new load for 6 s (the heuristic answers 2.5 s after the engine starts).
+        let loads = await sessionNumber(tab, 'fuzz.loads');
+        let still = Date.now();
+        await until(async () => {
+          const now = await sessionNumber(tab, 'fuzz.loads').catch(() => loads);
+          if (now !== loads) [loads, still] = [now, Date.now()];
+          return Date.now() - still > 6000;
+        }, 60_000, `${url} to stop reloading`);
+        const result = { url, loads, answers: await sessionNumber(tab, 'fuzz.answers') };
+        await closeTab(tab);
+        return result;
+      }),
+    );
+    console.info(`reload pages (${build})`, outcomes);
+    const tooMany = outcomes.filter((o) => o.loads - 1 > MAX_ANSWERS || o.answers > MAX_ANSWERS);
+    expect(tooMany, `more reloads than the guard allows (replay these):\n${JSON.stringify(tooMany, null, 1)}`).toEqual([]);
+    // The guard was really put to work: the pages were answered, and answered again until it stepped in.
+    expect(outcomes.filter((o) => o.answers === MAX_ANSWERS).length, JSON.stringify(outcomes, null, 1)).toBeGreaterThanOrEqual(GUARD_SEEDS.length / 2);
+    expect(errors, `uncaught errors from the extension's content scripts:\n${report(errors)}`).toEqual([]);
+  }, 120_000);
+});
