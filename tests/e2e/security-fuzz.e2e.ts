@@ -7,6 +7,7 @@ import { readStorage } from '../../scripts/lib/workerState';
 import { useProfile } from './support/consent';
 import { classifyException, watchPage, watchWorker, type CollectedError } from './support/extensionErrors';
 import { startHarness, type Harness } from './support/harness';
+import { reportErrors, settledLoads, until } from './support/fuzzRun';
 
 /**
  * Pages do not break: generated pages (scripts/lib/fuzzPages.ts) in several
@@ -37,15 +38,7 @@ afterAll(async () => {
 });
 
 const pageUrl = (seed: number, kind: FuzzKind, host: string = FUZZ_HOSTS[0]) => h.server.url(host, `/page?seed=${seed}&kind=${kind}`);
-const report = (list: CollectedError[]) => list.map((e) => `[${e.where}] on ${e.source}\n  ${e.message.replace(/\n/g, '\n  ')}`).join('\n');
 
-async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('the error collector', () => {
   it('catches an exception thrown in the extension isolated world, in its service worker, and from its main-world files', async () => {
@@ -135,7 +128,7 @@ describe('generated pages', () => {
     expect(done).toBe(PAGES);
     // A page that does not even load is a broken page too (none is expected: the server answers every seed).
     expect(navigationFailures, navigationFailures.join('\n')).toEqual([]);
-    expect(errors, `uncaught errors from the extension:\n${report(errors)}`).toEqual([]);
+    expect(errors, `uncaught errors from the extension:\n${reportErrors(errors)}`).toEqual([]);
     // The pages reached the extension's code, not only its start: banners were answered or judged, forms read, prompts seen.
     const events = (await h.table<{ site: string; kind: string }>('events')).filter((e) => (FUZZ_HOSTS as readonly string[]).includes(e.site));
     const count = (kind: string) => events.filter((e) => e.kind === kind).length;
@@ -159,14 +152,7 @@ describe('the guards hold on generated pages', () => {
         const page = await h.context.newPage();
         const url = pageUrl(seed, 'reload', FUZZ_HOSTS[seed % 2]);
         await page.goto(url);
-        // Settled: no new load for 6 s (the heuristic answers 2.5 s after the engine starts).
-        let loads = await sessionNumber(page, 'fuzz.loads');
-        let still = Date.now();
-        await until(async () => {
-          const now = await sessionNumber(page, 'fuzz.loads').catch(() => loads);
-          if (now !== loads) [loads, still] = [now, Date.now()];
-          return Date.now() - still > 6000;
-        }, 45_000, `${url} to stop reloading`);
+        const loads = await settledLoads(() => sessionNumber(page, 'fuzz.loads'), 45_000, `${url} to stop reloading`);
         const result = { url, loads, answers: await sessionNumber(page, 'fuzz.answers'), record: (await consentRecord(page))?.reason ?? null };
         await page.close();
         return result;
@@ -207,6 +193,6 @@ describe('the guards hold on generated pages', () => {
   }, 120_000);
 
   it('no uncaught error from the extension on the guard pages either', () => {
-    expect(errors, `uncaught errors from the extension:\n${report(errors)}`).toEqual([]);
+    expect(errors, `uncaught errors from the extension:\n${reportErrors(errors)}`).toEqual([]);
   });
 });

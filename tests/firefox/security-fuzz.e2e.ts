@@ -15,6 +15,7 @@ import { MAX_ANSWERS } from '../../platform/consent/loopGuard';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixtureServer';
 import { dwellMs, FUZZ_HOSTS, kindOfRunPage, PAGE_THROW_MARK, runPageHost, type FuzzKind } from '../../scripts/lib/fuzzPages';
 import { rowsInExtension } from '../../scripts/lib/workerState';
+import { reportErrors, settledLoads, until } from '../e2e/support/fuzzRun';
 import { PROFILE_PURPOSES } from '../support/profiles';
 import { backgroundErrors, classifyLogEntry, contextIdOf, watchBackground, watchLog, type CollectedError, type LogEntry } from './support/extensionErrors';
 import { EXTENSION_UUID, launchWithExtension, openExtensionPage, type FirefoxWithExtension } from './support/firefox';
@@ -37,16 +38,8 @@ type Ext = {
   scripting: { executeScript(o: { target: { tabId: number }; func: () => void }): Promise<unknown> };
 };
 
-const report = (list: CollectedError[]) => list.map((e) => `[${e.where}] on ${e.source}\n  ${e.message.replace(/\n/g, '\n  ')}`).join('\n');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Firefox: %s', (build) => {
   let server: FixtureServer;
@@ -148,7 +141,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     tab.on('pageerror', (e) => pageErrors.push((e as Error).message));
     await until(() => pageErrors.length >= 2, 10_000, "the page's own errors");
     await sleep(500);
-    expect(errors, report(errors)).toEqual([]);
+    expect(errors, reportErrors(errors)).toEqual([]);
     await closeTab(tab);
 
     // The rules for the content scripts' own files, which no probe can make throw, on made-up entries.
@@ -174,7 +167,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     let seen: CollectedError[] = [];
     await until(async () => (seen = (await backgroundErrors(extPage)) ?? []).length >= 3, 10_000, 'the background probes');
     for (const text of ['uncaught: SyntaxError', 'unhandled rejection: SyntaxError', 'console.error: probe: background log']) {
-      expect(seen.some((e) => e.message.startsWith(text)), `${text} in ${report(seen)}`).toBe(true);
+      expect(seen.some((e) => e.message.startsWith(text)), `${text} in ${reportErrors(seen)}`).toBe(true);
     }
     expect(seen).toHaveLength(3);
     // A throw in one of the background's WebExtension event listeners (storage.onChanged here) is caught too.
@@ -193,7 +186,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     // for one change); they are left out of the run's count below.
     await sleep(300);
     seen = (await backgroundErrors(extPage)) ?? [];
-    expect(seen.slice(3).map((e) => e.message.split(':').slice(0, 2).join(':')), report(seen)).toEqual(seen.slice(3).map(() => 'uncaught: SyntaxError'));
+    expect(seen.slice(3).map((e) => e.message.split(':').slice(0, 2).join(':')), reportErrors(seen)).toEqual(seen.slice(3).map(() => 'uncaught: SyntaxError'));
   });
 
   it(`${RUN.length} generated pages in ${TABS} tabs: no uncaught error from the extension`, async () => {
@@ -242,11 +235,11 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     console.info(`fuzz (${build}): error entries left out as the pages' own`, Object.fromEntries([...others].sort((a, b) => b[1] - a[1]).slice(0, 15)));
     expect(done).toBe(RUN.length);
     expect(navigationFailures, navigationFailures.join('\n')).toEqual([]);
-    expect(errors, `uncaught errors from the extension's content scripts:\n${report(errors)}`).toEqual([]);
+    expect(errors, `uncaught errors from the extension's content scripts:\n${reportErrors(errors)}`).toEqual([]);
     // The background page watched is the one of the whole run (not restarted), and it threw nothing new.
     const background = await backgroundErrors(extPage);
     expect(background, 'the background page was restarted during the run, so part of it went unwatched').not.toBeNull();
-    expect(background!.slice(before), `errors in the background page:\n${report(background!.slice(before))}`).toEqual([]);
+    expect(background!.slice(before), `errors in the background page:\n${reportErrors(background!.slice(before))}`).toEqual([]);
     // The pages reached the extension's code, not only its start: banners answered or judged, forms read.
     const events = (await extPage.evaluate(rowsInExtension<{ site: string; kind: string }>, 'events')).filter((e) => (FUZZ_HOSTS as readonly string[]).includes(e.site));
     const count = (kind: string) => events.filter((e) => e.kind === kind).length;
@@ -263,14 +256,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
         const url = pageUrl(seed, 'reload', FUZZ_HOSTS[seed % 2]);
         shown.set(contextIdOf(tab), url);
         await tab.goto(url, { waitUntil: 'load' });
-        // Settled: no new load for 6 s (the heuristic answers 2.5 s after the engine starts).
-        let loads = await sessionNumber(tab, 'fuzz.loads');
-        let still = Date.now();
-        await until(async () => {
-          const now = await sessionNumber(tab, 'fuzz.loads').catch(() => loads);
-          if (now !== loads) [loads, still] = [now, Date.now()];
-          return Date.now() - still > 6000;
-        }, 60_000, `${url} to stop reloading`);
+        const loads = await settledLoads(() => sessionNumber(tab, 'fuzz.loads'), 60_000, `${url} to stop reloading`);
         const result = { url, loads, answers: await sessionNumber(tab, 'fuzz.answers') };
         await closeTab(tab);
         return result;
@@ -281,6 +267,6 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     expect(tooMany, `more reloads than the guard allows (replay these):\n${JSON.stringify(tooMany, null, 1)}`).toEqual([]);
     // The guard was really put to work: the pages were answered, and answered again until it stepped in.
     expect(outcomes.filter((o) => o.answers === MAX_ANSWERS).length, JSON.stringify(outcomes, null, 1)).toBeGreaterThanOrEqual(GUARD_SEEDS.length / 2);
-    expect(errors, `uncaught errors from the extension's content scripts:\n${report(errors)}`).toEqual([]);
+    expect(errors, `uncaught errors from the extension's content scripts:\n${reportErrors(errors)}`).toEqual([]);
   }, 120_000);
 });
