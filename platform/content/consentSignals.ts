@@ -1,6 +1,7 @@
 import { containerAdapter, KNOWN_CONTAINER_SELECTOR as KNOWN } from '../../core/consent/containers';
 import { mentionsDialogWords } from '../../core/consent/signals';
 import { isDialogLike } from './dialogLike';
+import { nextTask } from './nextTask';
 
 /** The unknown-banner watch ends then; a banner later than this is left to the user either way. */
 const WATCH_FOR_MS = 20_000;
@@ -132,7 +133,7 @@ function inSlices(look: Look<Found>, onEnd: (result: Found) => void, stopped: ()
         return onEnd(null);
       }
       if (next.done) return onEnd(next.value);
-      if (performance.now() >= until) return void setTimeout(slice, 0);
+      if (performance.now() >= until) return nextTask(slice);
     }
   };
   slice();
@@ -289,8 +290,10 @@ function afterNextFrame(then: () => void): void {
     clearTimeout(fallback);
     then();
   };
+  // A page opened in a background tab paints nothing until shown: there is no frame to wait for.
+  if (document.visibilityState === 'hidden') return nextTask(then);
   const fallback = setTimeout(once, FIRST_FRAME_WAIT_MS);
-  requestAnimationFrame(() => setTimeout(once, 0));
+  requestAnimationFrame(() => nextTask(once));
 }
 
 /**

@@ -2,6 +2,7 @@ import { classifyField, type FieldDescription, type FieldMatch } from '../../cor
 import { FIELD_KINDS, type FieldKind } from '../../core/ledger/records';
 import type { FormFieldsReport, PageConfig } from '../../core/messaging/protocol';
 import { send } from '../messaging/contentClient';
+import { nextTask } from './nextTask';
 
 /** Scan again at most this often while the page keeps changing. */
 const RESCAN_MS = 1000;
@@ -140,7 +141,7 @@ export function watchFormFields(page: () => Promise<PageConfig | null>): void {
   };
   // The fields are looked at first; the background is asked only once there is something to report.
   // In a task of its own, not the one where the banner watch looks at the parsed page: on a huge page each takes time.
-  const soonAfterParsing = () => void setTimeout(start, 0);
+  const soonAfterParsing = () => nextTask(start);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', soonAfterParsing, { once: true });
   else soonAfterParsing();
 }

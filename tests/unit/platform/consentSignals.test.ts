@@ -140,6 +140,30 @@ describe('watchForConsentSignals', () => {
     expect(seen).toEqual([{ adapter: null }]);
   });
 
+  it('on a page in a hidden tab, which paints nothing, looks at once instead of waiting for a first frame', async () => {
+    vi.useFakeTimers();
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    const visibility = vi.spyOn(document, 'visibilityState', 'get');
+    try {
+      // More elements than a small page, so a shown page's first look would wait for its first frame.
+      const page = `<main>${'<p>Item</p>'.repeat(1200)}</main><div style="${fixed}"><p>We use cookies.</p><button>Reject</button></div>`;
+      for (const state of ['visible', 'hidden'] as const) {
+        watches.splice(0).forEach((stop) => stop());
+        visibility.mockReturnValue(state);
+        document.body.innerHTML = page;
+        const seen = watch();
+        await vi.advanceTimersByTimeAsync(50);
+        expect(seen, `${state}, soon`).toEqual(state === 'hidden' ? [{ adapter: null }] : []);
+        // A shown page that paints no frame is looked at after a while all the same.
+        await firstLook();
+        expect(seen, `${state}, later`).toEqual([{ adapter: null }]);
+      }
+    } finally {
+      frames.mockRestore();
+      visibility.mockRestore();
+    }
+  });
+
   it('goes on watching after a look the page made throw', async () => {
     vi.useFakeTimers();
     document.body.innerHTML = '<main><p>We use cookies to count visits.</p></main>';
