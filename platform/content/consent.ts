@@ -1,21 +1,27 @@
 import AutoConsent from '@duckduckgo/autoconsent';
 import type { AutoconsentMessage, PageConfig } from '../../core/messaging/protocol';
 import { send } from '../messaging/contentClient';
+import { cheapenRuleChecks } from './cheaperRuleChecks';
+import { takeTurns } from './ruleTurns';
 import { watchForUnknownBanner } from './unknownBannerWatch';
 
 /**
- * Above this many elements autoconsent's own heuristics are turned off in the frame: its popup search
- * visits every element (past its time limit too) and its pattern check reads the whole page's
- * innerText, at each retry, each a long task on a huge page. Our own watch for unknown banners,
- * bounded in time, still looks.
+ * A frame of more than this many elements is huge. There autoconsent's own heuristics are turned off: its
+ * popup search visits every element (past its time limit too) and its pattern check reads the whole page's
+ * innerText, at each retry, each a long task. So is its prehide: it adds each rule's selectors to a style
+ * element through `innerText`, which lays out the whole page each time. Our own watch for unknown banners,
+ * bounded in time, still looks, and our own prehide still hides the known CMPs' containers.
+ * Its rules' checks take turns with the page (`ruleTurns.ts`).
  */
-export const HEURISTIC_ELEMENT_LIMIT = 10_000;
+export const HUGE_FRAME_ELEMENTS = 10_000;
 
-/** autoconsent's settings for this frame: the background's, without its heuristics on a huge page. */
-export function forThisFrame(reply: AutoconsentMessage | null, doc: Document = document): AutoconsentMessage | null {
-  if (reply?.type !== 'initResp' || doc.getElementsByTagName('*').length <= HEURISTIC_ELEMENT_LIMIT) return reply;
+export const isHugeFrame = (doc: Document = document): boolean => doc.getElementsByTagName('*').length > HUGE_FRAME_ELEMENTS;
+
+/** autoconsent's settings for a huge frame: the background's, without its heuristics and its prehide. */
+export function forHugeFrame(reply: AutoconsentMessage): AutoconsentMessage {
+  if (reply.type !== 'initResp') return reply;
   const config = reply.config as Record<string, unknown>;
-  return { ...reply, config: { ...config, heuristicMode: 'off', enableHeuristicDetection: false } };
+  return { ...reply, config: { ...config, heuristicMode: 'off', enableHeuristicDetection: false, enablePrehide: false } };
 }
 
 /**
@@ -31,10 +37,17 @@ export function startConsentEngine(page: () => Promise<PageConfig | null>, prehi
     if ((message as { type?: unknown }).type === 'popupFound') ruleFoundBanner = true;
     try {
       const type = (message as { type?: unknown }).type;
-      const reply = forThisFrame(await send('consent.ac', { message: message as AutoconsentMessage }));
+      const answer = await send('consent.ac', { message: message as AutoconsentMessage });
+      // Whether the frame is huge is decided once, when autoconsent gets its rules and settings.
+      const huge = answer?.type === 'initResp' && isHugeFrame();
+      const reply = answer && huge ? forHugeFrame(answer) : answer;
       if (reply && engine) await engine.receiveMessageCallback(reply as never);
+      // Its rules exist now, and their first check is still to come (autoconsent starts when idle).
+      if (answer?.type === 'initResp' && engine) cheapenRuleChecks(engine.rules);
+      if (huge && engine) takeTurns(engine.rules);
       // Keep known banners hidden until the background has answered one, unless this page is not to be answered.
-      const config = reply?.type === 'initResp' ? (reply.config as { enabled?: boolean; enablePrehide?: boolean }) : null;
+      // The background's settings decide, not autoconsent's prehide, which is off in a huge frame.
+      const config = answer?.type === 'initResp' ? (answer.config as { enabled?: boolean; enablePrehide?: boolean }) : null;
       if ((config && !(config.enabled && config.enablePrehide)) || type === 'popupFound') prehide.release();
     } catch {
       // The background refused or the extension reloaded: leave the page as it is.

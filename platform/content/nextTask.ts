@@ -5,6 +5,9 @@
  * the current one must be read as promptly as the one in front. One private
  * channel for the frame; the page holds neither of its ports.
  */
+/** The longest the content scripts work on a page in one task before the page has the thread back. */
+export const SLICE_MS = 8;
+
 let channel: MessageChannel | undefined;
 const queue: (() => void)[] = [];
 
