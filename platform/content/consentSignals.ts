@@ -1,7 +1,7 @@
-import { containerAdapter, KNOWN_CONTAINER_SELECTOR as KNOWN } from '../../core/consent/containers';
+import { containerAdapter, KNOWN_CONTAINER_IDS, KNOWN_CONTAINER_OTHERS, KNOWN_CONTAINER_SELECTOR as KNOWN } from '../../core/consent/containers';
 import { mentionsDialogWords } from '../../core/consent/signals';
 import { isDialogLike } from './dialogLike';
-import { nextTask } from './nextTask';
+import { nextTask, SLICE_MS } from './nextTask';
 
 /** The unknown-banner watch ends then; a banner later than this is left to the user either way. */
 const WATCH_FOR_MS = 20_000;
@@ -41,6 +41,19 @@ type Found = ConsentSignal | null;
 function known(root: Document | ShadowRoot | Element): Found {
   const el = (root as Element).matches?.(KNOWN) ? (root as Element) : root.querySelector(KNOWN);
   return el ? { adapter: containerAdapter((selector) => el.matches(selector)) } : null;
+}
+
+/** `known` over a whole document, the containers named by id looked up by id; the first in the document wins, as with one query. */
+function knownInDocument(doc: Document): Found {
+  const hits: Element[] = [];
+  for (const id of KNOWN_CONTAINER_IDS) {
+    const el = doc.getElementById(id);
+    if (el) hits.push(el);
+  }
+  const other = doc.querySelector(KNOWN_CONTAINER_OTHERS);
+  if (other) hits.push(other);
+  const first = hits.reduce<Element | null>((a, b) => (a && a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING ? b : (a ?? b)), null);
+  return first ? { adapter: containerAdapter((selector) => first.matches(selector)) } : null;
 }
 
 /** Whether the node sits in a dialog-like box (through shadow hosts), or in a frame whose element is one. `plain`: elements already found to be in no such box. */
@@ -112,8 +125,6 @@ type Look<T> = Generator<void, T, void>;
 
 /** Units of work (text nodes, boxes, hosts) between two points where a look may pause. */
 const STEP = 64;
-/** The longest a look runs before it gives the thread back to the page. */
-export const SLICE_MS = 8;
 
 /**
  * Runs a look in slices of at most SLICE_MS, each in a task of its own, so a
@@ -271,9 +282,6 @@ function* added(records: MutationRecord[], anywhere: boolean, notes: Notes): Loo
   return null;
 }
 
-/** Up to this many elements, the first look does not wait for the page's first paint. */
-const SMALL_PAGE_ELEMENTS = 1_000;
-
 /** The first look waits at most this long for the page's first frame: a hidden page paints none. */
 const FIRST_FRAME_WAIT_MS = 250;
 
@@ -302,7 +310,7 @@ function afterNextFrame(then: () => void): void {
  * dialog-like box (fixed, sticky, a dialog, an overlay). In a frame inside
  * another page the words alone are enough: consent managers put their
  * message in a frame of its own. Looks for known containers when the document
- * is parsed, reads the page then (all but a small one once it has painted), then each DOM change, and
+ * is parsed, reads the page once it has painted, then each DOM change, and
  * once more after load for shadow roots and frames, for at most 20 s. Every
  * look runs in slices of a few milliseconds, one at a time, so that even a
  * huge page never waits on it for long. On a page with no such thing it costs
@@ -360,13 +368,13 @@ export function watchForConsentSignals(onSignal: (signal: ConsentSignal) => void
   const start = () => {
     if (done || !document.documentElement) return;
     // A known container at once: the consent engine is asked for before the first paint.
-    fire(known(document));
+    fire(knownInDocument(document));
     if (done) return;
     observer = new MutationObserver(onMutations);
     observer.observe(document.documentElement, { childList: true, subtree: true });
-    // Once the page has painted, its style is worked out by then; a small page's is quick to work out now.
-    if (document.getElementsByTagName('*').length <= SMALL_PAGE_ELEMENTS) enqueue(look(true));
-    else afterNextFrame(() => enqueue(look(true)));
+    // Once the page has painted, its style is worked out by then. Even a small page's can take tens of
+    // milliseconds to work out before (its frames laid out, its fonts), inside the look's first step.
+    afterNextFrame(() => enqueue(look(true)));
     for (const at of RESCAN_AT_MS) timers.push(setTimeout(() => enqueue(look(false)), Math.max(0, at - performance.now())));
     timers.push(setTimeout(stop, Math.max(0, WATCH_FOR_MS - performance.now())));
   };

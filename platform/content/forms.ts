@@ -2,7 +2,7 @@ import { classifyField, type FieldDescription, type FieldMatch } from '../../cor
 import { FIELD_KINDS, type FieldKind } from '../../core/ledger/records';
 import type { FormFieldsReport, PageConfig } from '../../core/messaging/protocol';
 import { send } from '../messaging/contentClient';
-import { nextTask } from './nextTask';
+import { nextTask, SLICE_MS } from './nextTask';
 
 /** Scan again at most this often while the page keeps changing. */
 const RESCAN_MS = 1000;
@@ -72,6 +72,20 @@ export interface FormScan {
   insecureSubmit: boolean;
 }
 
+/** Adds what one control asks for to `scan`, unless it was seen before. */
+function scanControl(element: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, seen: WeakSet<Element>, scan: FormScan): void {
+  if (seen.has(element)) return;
+  seen.add(element);
+  const match = classifyField(describeField(element));
+  if (!match) return;
+  if (!scan.fields.has(match.kind)) scan.fields.set(match.kind, match);
+  if (scan.insecureSubmit) return;
+  if (location.protocol === 'https:') scan.insecureSubmit = element.form !== null && submitsOverHttp(element.form);
+  else scan.insecureSubmit = location.protocol === 'http:' && SECRET.has(match.kind);
+}
+
+const controlsOf = (root: ParentNode) => Array.from(root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(CONTROLS));
+
 /**
  * Looks at controls not seen before and adds what they ask for to `scan`.
  * `insecureSubmit`: on an https: page, a form holding a recognised field
@@ -79,17 +93,20 @@ export interface FormScan {
  * or a card (the page itself, and anything a script sends, travels in the clear).
  */
 export function scanFields(root: ParentNode, seen: WeakSet<Element>, scan: FormScan): void {
-  const httpsPage = location.protocol === 'https:';
-  for (const element of Array.from(root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(CONTROLS))) {
-    if (seen.has(element)) continue;
-    seen.add(element);
-    const match = classifyField(describeField(element));
-    if (!match) continue;
-    if (!scan.fields.has(match.kind)) scan.fields.set(match.kind, match);
-    if (scan.insecureSubmit) continue;
-    if (httpsPage) scan.insecureSubmit = element.form !== null && submitsOverHttp(element.form);
-    else scan.insecureSubmit = location.protocol === 'http:' && SECRET.has(match.kind);
-  }
+  for (const element of controlsOf(root)) scanControl(element, seen, scan);
+}
+
+/** `scanFields` over the document in slices of at most SLICE_MS, each in a task of its own; then `done`. */
+function scanInSlices(seen: WeakSet<Element>, scan: FormScan, done: () => void): void {
+  const controls = controlsOf(document);
+  let next = 0;
+  const slice = () => {
+    const until = performance.now() + SLICE_MS;
+    while (next < controls.length && performance.now() < until) scanControl(controls[next++]!, seen, scan);
+    if (next < controls.length) nextTask(slice);
+    else done();
+  };
+  slice();
 }
 
 function reportOf(scan: FormScan): FormFieldsReport {
@@ -111,13 +128,16 @@ export function watchFormFields(page: () => Promise<PageConfig | null>): void {
 
   const run = () => {
     timer = undefined;
-    scanFields(document, seen, scan);
+    // A huge page may hold thousands of controls: they are read a few milliseconds at a time.
+    scanInSlices(seen, scan, report);
+  };
+  const report = () => {
     const key = `${[...scan.fields.keys()].sort().join(',')}|${scan.insecureSubmit}`;
     if (scan.fields.size > 0 && key !== reported) {
       reported = key;
-      const report = reportOf(scan);
+      const facts = reportOf(scan);
       void page()
-        .then((config) => (config?.active ? send('ledger.formFields', report) : stop()))
+        .then((config) => (config?.active ? send('ledger.formFields', facts) : stop()))
         .catch(() => stop());
     }
     // Every kind found and flagged: nothing left to learn on this page.

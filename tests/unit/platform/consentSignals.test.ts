@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { answersOnContainer, containerAdapter, KNOWN_ADAPTER_IDS, KNOWN_CONTAINERS } from '../../../core/consent/containers';
+import { answersOnContainer, containerAdapter, KNOWN_ADAPTER_IDS, KNOWN_CONTAINER_IDS, KNOWN_CONTAINER_OTHERS, KNOWN_CONTAINERS } from '../../../core/consent/containers';
 import { ADAPTERS } from '../../../core/consent/cmps/registry';
 import { mentionsDialogWords } from '../../../core/consent/signals';
 import { MAX_SHADOW_HOSTS, MAX_TEXT_NODES, watchForConsentSignals, type ConsentSignal } from '../../../platform/content/consentSignals';
@@ -51,6 +51,15 @@ describe('known CMP containers', () => {
       expect(ids.has(id), id).toBe(true);
       expect(() => document.querySelector(KNOWN_CONTAINERS[id]!.join(','))).not.toThrow();
     }
+  });
+
+  it('split into ids and other selectors that together are every container, each id one a plain #id', () => {
+    const all = Object.values(KNOWN_CONTAINERS).flat();
+    const others = KNOWN_CONTAINER_OTHERS.split(',');
+    expect([...KNOWN_CONTAINER_IDS.map((id) => `#${id}`), ...others].sort()).toEqual([...all].sort());
+    expect(KNOWN_CONTAINER_IDS.length).toBeGreaterThan(5);
+    for (const id of KNOWN_CONTAINER_IDS) expect(document.querySelector(`#${id}`), id).toBeNull();
+    expect(others.every((s) => !/^#[\w-]+$/.test(s))).toBe(true);
   });
 
   it('tell which adapter a container belongs to, and leave message-frame CMPs to their frame', () => {
@@ -118,6 +127,14 @@ describe('watchForConsentSignals', () => {
     expect(watch()).toEqual([{ adapter: 'cookiebot' }]);
   });
 
+  it('names the adapter of the known container first in the page, whether named by id or by class', () => {
+    document.body.innerHTML = '<div class="cky-consent-container"></div><div id="onetrust-consent-sdk"></div>';
+    expect(watch()).toEqual([{ adapter: 'cookieyes' }]);
+    watches.splice(0).forEach((stop) => stop());
+    document.body.innerHTML = '<div id="onetrust-consent-sdk"></div><div class="cky-consent-container"></div>';
+    expect(watch()).toEqual([{ adapter: 'onetrust' }]);
+  });
+
   it('sees a fixed box that speaks of consent when it is added, once', async () => {
     const seen = watch();
     const banner = document.createElement('div');
@@ -145,7 +162,7 @@ describe('watchForConsentSignals', () => {
     const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
     const visibility = vi.spyOn(document, 'visibilityState', 'get');
     try {
-      // More elements than a small page, so a shown page's first look would wait for its first frame.
+      // A shown page's first look waits for its first frame.
       const page = `<main>${'<p>Item</p>'.repeat(1200)}</main><div style="${fixed}"><p>We use cookies.</p><button>Reject</button></div>`;
       for (const state of ['visible', 'hidden'] as const) {
         watches.splice(0).forEach((stop) => stop());
