@@ -38,16 +38,17 @@ export function startConsentEngine(page: () => Promise<PageConfig | null>, prehi
     try {
       const type = (message as { type?: unknown }).type;
       const answer = await send('consent.ac', { message: message as AutoconsentMessage });
+      const init = answer?.type === 'initResp' ? answer : null;
       // Whether the frame is huge is decided once, when autoconsent gets its rules and settings.
-      const huge = answer?.type === 'initResp' && isHugeFrame();
-      const reply = answer && huge ? forHugeFrame(answer) : answer;
+      const huge = init !== null && isHugeFrame();
+      const reply = init && huge ? forHugeFrame(init) : answer;
       if (reply && engine) await engine.receiveMessageCallback(reply as never);
       // Its rules exist now, and their first check is still to come (autoconsent starts when idle).
-      if (answer?.type === 'initResp' && engine) cheapenRuleChecks(engine.rules);
+      if (init && engine) cheapenRuleChecks(engine.rules);
       if (huge && engine) takeTurns(engine.rules);
       // Keep known banners hidden until the background has answered one, unless this page is not to be answered.
       // The background's settings decide, not autoconsent's prehide, which is off in a huge frame.
-      const config = answer?.type === 'initResp' ? (answer.config as { enabled?: boolean; enablePrehide?: boolean }) : null;
+      const config = init ? (init.config as { enabled?: boolean; enablePrehide?: boolean }) : null;
       if ((config && !(config.enabled && config.enablePrehide)) || type === 'popupFound') prehide.release();
     } catch {
       // The background refused or the extension reloaded: leave the page as it is.

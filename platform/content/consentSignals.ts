@@ -1,7 +1,7 @@
 import { containerAdapter, KNOWN_CONTAINER_IDS, KNOWN_CONTAINER_OTHERS, KNOWN_CONTAINER_SELECTOR as KNOWN } from '../../core/consent/containers';
 import { mentionsDialogWords } from '../../core/consent/signals';
 import { isDialogLike } from './dialogLike';
-import { nextTask, SLICE_MS } from './nextTask';
+import { inSlices, nextTask } from './nextTask';
 
 /** The unknown-banner watch ends then; a banner later than this is left to the user either way. */
 const WATCH_FOR_MS = 20_000;
@@ -126,28 +126,13 @@ type Look<T> = Generator<void, T, void>;
 /** Units of work (text nodes, boxes, hosts) between two points where a look may pause. */
 const STEP = 64;
 
-/**
- * Runs a look in slices of at most SLICE_MS, each in a task of its own, so a
- * huge page never waits on it for long; `onEnd` gets its result (nothing found
- * if the look threw) unless `stopped()` says the watch has ended meanwhile.
- */
-function inSlices(look: Look<Found>, onEnd: (result: Found) => void, stopped: () => boolean): void {
-  const slice = () => {
-    if (stopped()) return;
-    const until = performance.now() + SLICE_MS;
-    for (;;) {
-      let next: IteratorResult<void, Found>;
-      try {
-        next = look.next();
-      } catch {
-        // A page whose DOM throws (a hostile getter, a node gone mid-walk) ends this look, not the watch.
-        return onEnd(null);
-      }
-      if (next.done) return onEnd(next.value);
-      if (performance.now() >= until) return nextTask(slice);
-    }
-  };
-  slice();
+/** The look, ended with nothing found where the page made it throw (a hostile getter, a node gone mid-walk): that look ends, not the watch. */
+function* guarded(look: Look<Found>): Look<Found> {
+  try {
+    return yield* look;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -341,7 +326,7 @@ export function watchForConsentSignals(onSignal: (signal: ConsentSignal) => void
     const job = queue.shift();
     if (!job || done) return void (running = false);
     running = true;
-    inSlices(job(), (found) => (fire(found), next()), stopped);
+    inSlices(guarded(job()), (found) => (fire(found), next()), stopped);
   };
   const enqueue = (job: () => Look<Found>) => {
     queue.push(job);

@@ -2,7 +2,7 @@ import { classifyField, type FieldDescription, type FieldMatch } from '../../cor
 import { FIELD_KINDS, type FieldKind } from '../../core/ledger/records';
 import type { FormFieldsReport, PageConfig } from '../../core/messaging/protocol';
 import { send } from '../messaging/contentClient';
-import { nextTask, SLICE_MS } from './nextTask';
+import { inSlices, nextTask } from './nextTask';
 
 /** Scan again at most this often while the page keeps changing. */
 const RESCAN_MS = 1000;
@@ -96,17 +96,12 @@ export function scanFields(root: ParentNode, seen: WeakSet<Element>, scan: FormS
   for (const element of controlsOf(root)) scanControl(element, seen, scan);
 }
 
-/** `scanFields` over the document in slices of at most SLICE_MS, each in a task of its own; then `done`. */
-function scanInSlices(seen: WeakSet<Element>, scan: FormScan, done: () => void): void {
-  const controls = controlsOf(document);
-  let next = 0;
-  const slice = () => {
-    const until = performance.now() + SLICE_MS;
-    while (next < controls.length && performance.now() < until) scanControl(controls[next++]!, seen, scan);
-    if (next < controls.length) nextTask(slice);
-    else done();
-  };
-  slice();
+/** The document's controls not seen before, one at a time: a huge page may hold thousands. */
+function* scanDocument(seen: WeakSet<Element>, scan: FormScan): Generator<void, void, void> {
+  for (const element of controlsOf(document)) {
+    scanControl(element, seen, scan);
+    yield;
+  }
 }
 
 function reportOf(scan: FormScan): FormFieldsReport {
@@ -129,7 +124,7 @@ export function watchFormFields(page: () => Promise<PageConfig | null>): void {
   const run = () => {
     timer = undefined;
     // A huge page may hold thousands of controls: they are read a few milliseconds at a time.
-    scanInSlices(seen, scan, report);
+    inSlices(scanDocument(seen, scan), report);
   };
   const report = () => {
     const key = `${[...scan.fields.keys()].sort().join(',')}|${scan.insecureSubmit}`;

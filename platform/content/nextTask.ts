@@ -1,3 +1,9 @@
+/** The longest the content scripts work on a page in one task before the page has the thread back. */
+export const SLICE_MS = 8;
+
+let channel: MessageChannel | undefined;
+const queue: (() => void)[] = [];
+
 /**
  * Runs `then` in a task of its own, soon. A message posted to oneself rather
  * than a zero timer: browsers hold back timers in background tabs (to one a
@@ -5,12 +11,6 @@
  * the current one must be read as promptly as the one in front. One private
  * channel for the frame; the page holds neither of its ports.
  */
-/** The longest the content scripts work on a page in one task before the page has the thread back. */
-export const SLICE_MS = 8;
-
-let channel: MessageChannel | undefined;
-const queue: (() => void)[] = [];
-
 export function nextTask(then: () => void): void {
   if (!channel) {
     channel = new MessageChannel();
@@ -18,4 +18,23 @@ export function nextTask(then: () => void): void {
   }
   queue.push(then);
   channel.port2.postMessage(null);
+}
+
+/**
+ * Runs `work`, a generator whose every `yield` is a point where it may pause,
+ * in slices of at most SLICE_MS, each in a task of its own, so that even a huge
+ * page never waits on it for long; `onEnd` gets its result unless `stopped()`
+ * says the work is no longer wanted.
+ */
+export function inSlices<T>(work: Generator<void, T, void>, onEnd: (result: T) => void, stopped: () => boolean = () => false): void {
+  const slice = () => {
+    if (stopped()) return;
+    const until = performance.now() + SLICE_MS;
+    for (;;) {
+      const next = work.next();
+      if (next.done) return onEnd(next.value);
+      if (performance.now() >= until) return nextTask(slice);
+    }
+  };
+  slice();
 }
