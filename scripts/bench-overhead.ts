@@ -78,6 +78,9 @@ async function launch(variant: Variant, dir: string | null): Promise<Launched> {
   return { variant, browser, task: [], script: [] };
 }
 
+/** Loads traced or sampled per variant. */
+const PROFILE_LOADS = 8;
+
 type TraceEvent = { name: string; ph: string; tid: number; pid: number; tdur?: number; dur?: number; args?: { data?: { url?: string }; name?: string } };
 
 /** One traced load: thread time of the renderer main thread's events, summed by name (and script URL). */
@@ -106,8 +109,6 @@ async function traceOnce(context: BrowserContext, url: string, settleMs: number)
   }
   return [...sums].sort((a, b) => b[1] - a[1]);
 }
-
-const PROFILE_LOADS = 8;
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
 
@@ -180,9 +181,12 @@ async function main(): Promise<void> {
     }
     if (args.trace) {
       for (const l of launched) {
-        const sums = await traceOnce(l.browser.context, url, settleMs);
-        console.log(`\n${l.variant.id}: trace events on the renderer main thread, thread ms (top 25, nested events counted in each)`);
-        for (const [name, msSum] of sums.slice(0, 25)) console.log(`  ${msSum.toFixed(2).padStart(8)}  ${name}`);
+        // Several loads, averaged: one load's trace differs from the next by more than the parts looked for.
+        const total = new Map<string, number>();
+        for (let i = 0; i < PROFILE_LOADS; i++) for (const [name, v] of await traceOnce(l.browser.context, url, settleMs)) total.set(name, (total.get(name) ?? 0) + v / PROFILE_LOADS);
+        const sums = [...total].sort((a, b) => b[1] - a[1]);
+        console.log(`\n${l.variant.id}: trace events on the renderer main thread, thread ms per load, mean of ${PROFILE_LOADS} loads (top 40, nested events counted in each)`);
+        for (const [name, msSum] of sums.slice(0, Number(process.env.TOP ?? 40))) console.log(`  ${msSum.toFixed(2).padStart(8)}  ${name}`);
       }
     }
     if (args.profile) {

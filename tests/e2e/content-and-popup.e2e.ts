@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './support/harness';
+import { ALL_FUNCTIONS_CALLED_ON_LOAD } from '../../scripts/build/compileHints';
+import { CHROME_BUILD, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -8,6 +11,12 @@ beforeAll(async () => {
 afterAll(async () => h?.shutdown());
 
 describe('content script and popup', () => {
+  it('ships the script that runs in every frame compiled at once, and the on-demand engine compiled lazily', () => {
+    const start = (file: string) => readFileSync(join(CHROME_BUILD, file), 'utf8').slice(0, ALL_FUNCTIONS_CALLED_ON_LOAD.length);
+    expect(start('frame-start.js')).toBe(ALL_FUNCTIONS_CALLED_ON_LOAD);
+    expect(start('consent-engine.js')).not.toBe(ALL_FUNCTIONS_CALLED_ON_LOAD);
+  });
+
   it('runs the content script in every frame and shows the site in the popup', async () => {
     const page = await h.context.newPage();
     await page.goto(h.server.url('news.test', '/'));
