@@ -34,7 +34,10 @@ const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 type Ext = {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-  storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+    session: { get(k: string): Promise<Record<string, unknown>> };
+  };
   scripting: { executeScript(o: { target: { tabId: number }; func: () => void }): Promise<unknown> };
 };
 
@@ -271,6 +274,49 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     expect(tooMany, `more reloads than the guard allows (replay these):\n${JSON.stringify(tooMany, null, 1)}`).toEqual([]);
     // The guard was really put to work: the pages were answered, and answered again until it stepped in.
     expect(outcomes.filter((o) => o.answers === MAX_ANSWERS).length, JSON.stringify(outcomes, null, 1)).toBeGreaterThanOrEqual(GUARD_SEEDS.length / 2);
+    expect(errors, `uncaught errors from the extension's content scripts:\n${reportErrors(errors)}`).toEqual([]);
+  }, 120_000);
+
+  it('a dialog that locks scrolling and never unlocks it leaves a scrollable page once answered', async () => {
+    const sessionNumber = async (tab: Page, key: string) => Number(await tab.evaluate((k) => sessionStorage.getItem(k), key));
+    const outcomes = await Promise.all(
+      GUARD_SEEDS.map(async (seed) => {
+        // A window each: a page in a tab behind another may not be answered within the wait.
+        const tab = await newTab({ type: 'window' });
+        const url = pageUrl(seed, 'scrolllock', FUZZ_HOSTS[seed % 2]);
+        shown.set(contextIdOf(tab), url);
+        await tab.goto(url, { waitUntil: 'load' });
+        // The engine's verdict for the tab, repairs included: the scroll lock is undone after the answer is checked.
+        let record: { outcome?: string; repairs?: string[] } | null = null;
+        const verdict = async () => {
+          record = await extPage.evaluate(async (wanted) => {
+            const api = (globalThis as unknown as { browser: Ext }).browser;
+            const id = (await api.tabs.query({})).find((t) => t.url === wanted)?.id;
+            return id === undefined ? null : (((await api.storage.session.get(`consent.${id}`))[`consent.${id}`] ?? null) as { outcome?: string; repairs?: string[] } | null);
+          }, url);
+          return record !== null && record.outcome !== 'working';
+        };
+        await until(verdict, 30_000, `a verdict on ${url}`).catch(() => undefined);
+        const answered = (await sessionNumber(tab, 'fuzz.answers')) > 0;
+        const state = await tab.evaluate(() => {
+          const locked = (el: Element) => ['hidden', 'clip'].includes(getComputedStyle(el).overflowY);
+          window.scrollTo(0, 300);
+          const tall = document.documentElement.scrollHeight > window.innerHeight + 1;
+          return { tall, locked: locked(document.documentElement) || locked(document.body), scrollY: window.scrollY, dialog: !!document.querySelector('[data-fuzz-dialog]') };
+        });
+        await closeTab(tab);
+        const { outcome, repairs } = (record ?? {}) as { outcome?: string; repairs?: string[] };
+        return { url, answered, outcome: outcome ?? null, repairs: repairs ?? [], ...state };
+      }),
+    );
+    console.info(`scroll-lock pages (${build})`, outcomes);
+    expect(outcomes.filter((o) => !o.tall), 'every scroll-lock page is taller than the window').toEqual([]);
+    const stuck = outcomes.filter((o) => o.answered && (o.locked || o.scrollY === 0));
+    expect(stuck, `answered, but the page still does not scroll (replay these):\n${JSON.stringify(stuck, null, 1)}`).toEqual([]);
+    // The pages never unlock themselves: where one scrolls again, the engine undid the lock and recorded it.
+    expect(outcomes.filter((o) => o.answered && o.repairs.length === 0), 'answered without a recorded repair').toEqual([]);
+    // The guard was really put to work: most pages were answered and their dialog removed.
+    expect(outcomes.filter((o) => o.answered && !o.dialog).length, JSON.stringify(outcomes, null, 1)).toBeGreaterThanOrEqual(GUARD_SEEDS.length / 2);
     expect(errors, `uncaught errors from the extension's content scripts:\n${reportErrors(errors)}`).toEqual([]);
   }, 120_000);
 });
