@@ -8,6 +8,7 @@ import { LEDGER_TABLES, type LedgerTable } from '../../core/ledger/tables';
 import { dayOf as localDay } from '../../core/ledger/days';
 import { startHarness, type Harness } from './support/harness';
 import { useProfile, visit } from './support/consent';
+import { HOSTILE_LEDGER_FILES } from '../support/hostileImportFiles';
 import { cookie, thirdParty } from '../support/ledgerRows';
 
 declare const chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } };
@@ -155,6 +156,17 @@ describe('ledger export, erase, import', () => {
     expect(text).toContain('tables.cookies[0].times');
     expect(await snapshot()).toEqual(before);
   });
+
+  it(`refuses each of the unit suite's ${HOSTILE_LEDGER_FILES.length} hostile ledger files through the file picker, whole, and changes nothing`, async () => {
+    const before = await snapshot();
+    const status = data.getByTestId('ledger-status');
+    for (const [i, file] of HOSTILE_LEDGER_FILES.entries()) {
+      const name = `hostile-${i + 1}.json`;
+      await importLedgerFile(file.text(), name);
+      await status.getByText(`${name} was not imported. Nothing was changed.`).waitFor({ timeout: 15_000 });
+    }
+    expect(await snapshot()).toEqual(before);
+  }, 120_000);
 
   it('erases one site through the message, leaving the other site intact', async () => {
     const reply = await data.evaluate(() => chrome.runtime.sendMessage({ channel: 'privacy-ledger', type: 'ledger.eraseSite', payload: { site: 'news.test' } }));

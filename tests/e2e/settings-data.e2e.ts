@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_SETTINGS_FILES } from '../support/hostileImportFiles';
 import { onboardingPage, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
@@ -91,6 +92,16 @@ describe('settings export, erase and import', () => {
     expect(text).toContain('trackMe is not a setting Privacy Ledger knows.');
     expect(await h.storage()).toEqual(before);
   });
+
+  it(`refuses each of the unit suite's ${HOSTILE_SETTINGS_FILES.length} hostile settings files through the file picker, whole, and changes nothing`, async () => {
+    const before = await h.storage();
+    for (const [i, file] of HOSTILE_SETTINGS_FILES.entries()) {
+      const name = `hostile-${i + 1}.json`;
+      await importText(file.text(), name);
+      await data.getByRole('alert').getByText(`${name} was not imported. Nothing was changed.`).waitFor({ timeout: 15_000 });
+    }
+    expect(await h.storage()).toEqual(before);
+  }, 120_000);
 
   it('refuses files that are not settings at all', async () => {
     const before = await h.storage();
