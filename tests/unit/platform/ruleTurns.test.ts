@@ -42,6 +42,38 @@ describe('rule checks taking turns', () => {
     expect(new Set(between.filter((n) => n > 0 && n < rules.length)).size).toBeGreaterThan(2);
   });
 
+  it("take turns step by step too: a declarative rule's later steps do not pile up in the task that let it through", async () => {
+    let steps = 0;
+    const perTask: number[] = [];
+    let last = 0;
+    let pageRuns = true;
+    const tick = () => {
+      perTask.push(steps - last);
+      last = steps;
+      if (pageRuns) setTimeout(tick, 0);
+    };
+    tick();
+    // Like autoconsent's declarative rules: detection awaits each of its steps in turn, through the rule's own method.
+    const rules = Array.from({ length: 10 }, () => ({
+      async detectCmp(this: { evaluateRuleStep(step: unknown): Promise<unknown> }) {
+        for (let i = 0; i < 4; i++) if (!(await this.evaluateRuleStep(i))) return false;
+        return true;
+      },
+      async evaluateRuleStep() {
+        steps++;
+        busy(3);
+        return true;
+      },
+    }));
+    takeTurns(rules, turns(8));
+    const results = await Promise.all(rules.map((rule) => rule.detectCmp()));
+    pageRuns = false;
+    expect(results.every(Boolean)).toBe(true);
+    expect(steps).toBe(40);
+    // A slice of 8 ms holds at most three steps of 3 ms; the rule-level gate alone let three rules' four steps (12) through.
+    expect(Math.max(...perTask)).toBeLessThanOrEqual(4);
+  });
+
   it("leave autoconsent's detection working: its rule still finds its CMP, every check through the gate", async () => {
     document.body.innerHTML = '<div id="turns-cmp"><p>We use cookies.</p><button id="turns-reject">Reject</button></div>';
     const engine = new AutoConsent(async () => undefined);
