@@ -1,6 +1,6 @@
 import { CONSENT_THRESHOLD, consentScore, mentionsAge } from '../../../core/consent/heuristic/classify';
 import { isDialogLike } from '../dialogLike';
-import { childrenOf, frameDocument, isShown, isSilent, now, styleOf, textOf } from './dom';
+import { frameDocument, isShown, isSilent, now, styleOf, textOf } from './dom';
 
 /** An element that looks like a dialog and speaks of consent (or of age). */
 export interface Candidate {
@@ -49,14 +49,20 @@ interface Step {
  * included) for dialog-like elements that speak of consent. Hidden and
  * transparent subtrees are skipped whole; a qualifying candidate's inside is
  * not walked again. The walk checks the clock every few elements and stops at
- * the deadline: `complete` says whether it saw everything.
+ * the deadline: `complete` says whether it saw everything. It moves from an
+ * element to its first child and its next sibling rather than listing each
+ * element's children, so that a body of 70,000 children costs no more than
+ * the elements the walk reaches before its deadline.
  */
 export function findCandidates(doc: Document, limits: WalkLimits): { candidates: Candidate[]; complete: boolean } {
   const candidates: Candidate[] = [];
+  // Each step is visited, then its next sibling; a shadow root's children come before the host's own.
   const stack: Step[] = [];
   const pushChildren = (el: Element, frame: Element | null) => {
-    const children = childrenOf(el);
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ el: children[i]!, frame });
+    const light = el.firstElementChild;
+    if (light) stack.push({ el: light, frame });
+    const shadow = el.shadowRoot?.firstElementChild;
+    if (shadow) stack.push({ el: shadow, frame });
   };
   pushChildren(doc.documentElement, null);
 
@@ -64,6 +70,8 @@ export function findCandidates(doc: Document, limits: WalkLimits): { candidates:
   while (stack.length > 0) {
     if (++visited % 16 === 0 && now() > limits.deadline) return { candidates, complete: false };
     const { el, frame } = stack.pop()!;
+    const next = el.nextElementSibling;
+    if (next) stack.push({ el: next, frame });
     if (isSilent(el)) continue;
     const style = styleOf(el);
     if (!style || style.display === 'none' || (style.opacity !== '' && Number(style.opacity) === 0)) continue;

@@ -166,6 +166,33 @@ describe('findUnknownBanner', () => {
     expect(finding.found).toBe(false);
   });
 
+  it('stopped at its budget, has read no more of a huge page than the elements it reached', () => {
+    page('<p>x</p>'.repeat(20_000));
+    let listed = 0;
+    const owner = (function find(proto: object): object {
+      return Object.getOwnPropertyDescriptor(proto, 'children') ? proto : find(Object.getPrototypeOf(proto) as object);
+    })(document.body);
+    const descriptor = Object.getOwnPropertyDescriptor(owner, 'children')!;
+    Object.defineProperty(owner, 'children', { ...descriptor, get(this: Element) { listed += descriptor.get!.call(this).length; return descriptor.get!.call(this); } });
+    try {
+      const finding = findUnknownBanner(document, { budgetMs: -1 });
+      expect(finding.complete).toBe(false);
+    } finally {
+      Object.defineProperty(owner, 'children', descriptor);
+    }
+    // Listing the body's children alone would be 20,000 elements.
+    expect(listed).toBeLessThan(100);
+  });
+
+  it('walks open shadow roots before the host\'s own children, and finds a banner in one', () => {
+    const host = page('<div id="host"><p>Article text.</p></div>').querySelector('#host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = `<div style="${fixed}"><p>We use cookies with our partners.</p><button>Reject all</button></div>`;
+    const finding = findUnknownBanner(document);
+    expect(finding.found).toBe(true);
+    expect(finding.inShadowRoot).toBe(true);
+    expect(finding.choice).toEqual({ text: 'Reject all', role: 'reject' });
+  });
+
   it('can be sent as a message: the live elements are not part of the data', () => {
     page(`<div style="${fixed}"><p>We use cookies with our partners.</p><button>Reject all</button></div>`);
     const finding = findUnknownBanner(document);
