@@ -360,7 +360,9 @@ export function watchForConsentSignals(onSignal: (signal: ConsentSignal) => void
     // Once the page has painted, its style is worked out by then. Even a small page's can take tens of
     // milliseconds to work out before (its frames laid out, its fonts), inside the look's first step.
     afterNextFrame(() => enqueue(look(true)));
-    for (const at of RESCAN_AT_MS) timers.push(setTimeout(() => enqueue(look(false)), Math.max(0, at - performance.now())));
+    // Each later look also starts just after a frame, when the page's style is worked out: on a huge page
+    // that a script has changed since, a style lookup made before it would style all of the page at once.
+    for (const at of RESCAN_AT_MS) timers.push(setTimeout(() => afterNextFrame(() => enqueue(look(false))), Math.max(0, at - performance.now())));
     timers.push(setTimeout(stop, Math.max(0, WATCH_FOR_MS - performance.now())));
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

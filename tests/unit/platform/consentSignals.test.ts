@@ -221,6 +221,28 @@ describe('watchForConsentSignals', () => {
     expect(seen).toEqual([{ adapter: null }]);
   });
 
+  it('starts each later look just after a frame, when the page\'s style is worked out', async () => {
+    vi.useFakeTimers();
+    const pending: FrameRequestCallback[] = [];
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => (pending.push(callback), pending.length));
+    try {
+      document.body.innerHTML = '<main><section id="late"></section></main>';
+      const seen = watch();
+      pending.splice(0).forEach((callback) => callback(0));
+      await firstLook();
+      document.getElementById('late')!.attachShadow({ mode: 'open' }).innerHTML = '<div role="dialog">We use cookies</div>';
+      // The look one second in asks for a frame, and waits for it (at most a quarter of a second).
+      await vi.advanceTimersByTimeAsync(800);
+      expect(pending).toHaveLength(1);
+      expect(seen).toEqual([]);
+      pending.splice(0).forEach((callback) => callback(0));
+      await vi.advanceTimersByTimeAsync(10);
+      expect(seen).toEqual([{ adapter: null }]);
+    } finally {
+      frames.mockRestore();
+    }
+  });
+
   it('reads the page text again later only where it has dialog words: a box that becomes fixed is still seen', async () => {
     vi.useFakeTimers();
     document.body.innerHTML = '<div id="notice"><p>We use cookies to measure visits.</p><button>Reject</button></div>';
