@@ -4,8 +4,9 @@
  * Chromium with no extension and with variants of the current build that
  * differ only in their content scripts, interleaved, and prints per variant
  * the median and quartiles of the renderer main thread's CPU time. With
- * `--trace`, one more load per variant is traced and the trace events are
- * summed by name (and script URL), to show what the time is spent on.
+ * `--trace`, eight more loads per variant are traced and the trace events
+ * summed by name (and script URL) and averaged, to show what the time is
+ * spent on (the 40 largest; `TOP=N` in the environment prints N).
  * A diagnostic, not part of `npm run bench`: it writes nothing.
  *
  *   npx tsx scripts/bench-overhead.ts                    every variant, 20 loads each

@@ -7,7 +7,7 @@ import { readStorage } from '../../scripts/lib/workerState';
 import { useProfile } from './support/consent';
 import { classifyException, watchPage, watchWorker, type CollectedError } from './support/extensionErrors';
 import { startHarness, type Harness } from './support/harness';
-import { reportErrors, settledLoads, until } from './support/fuzzRun';
+import { reportErrors, scrollLockState, settledLoads, until } from './support/fuzzRun';
 
 /**
  * Pages do not break: generated pages (scripts/lib/fuzzPages.ts) in several
@@ -174,12 +174,7 @@ describe('the guards hold on generated pages', () => {
         let record: ConsentRecord | undefined;
         await until(async () => (record = await consentRecord(page)) !== undefined && record.outcome !== 'working', 30_000, `an answer on ${url}`);
         const answered = (await sessionNumber(page, 'fuzz.answers')) > 0;
-        const state = await page.evaluate(() => {
-          const locked = (el: Element) => ['hidden', 'clip'].includes(getComputedStyle(el).overflowY);
-          window.scrollTo(0, 300);
-          const tall = document.documentElement.scrollHeight > window.innerHeight + 1;
-          return { tall, locked: locked(document.documentElement) || locked(document.body), scrollY: window.scrollY, dialog: !!document.querySelector('[data-fuzz-dialog]') };
-        });
+        const state = await page.evaluate(scrollLockState);
         await page.close();
         return { url, answered, outcome: record!.outcome, method: record!.method, repairs: record!.repairs ?? [], ...state };
       }),

@@ -15,7 +15,7 @@ import { MAX_ANSWERS } from '../../platform/consent/loopGuard';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixtureServer';
 import { dwellMs, FUZZ_HOSTS, kindOfRunPage, PAGE_THROW_MARK, runPageHost, type FuzzKind } from '../../scripts/lib/fuzzPages';
 import { rowsInExtension } from '../../scripts/lib/workerState';
-import { reportErrors, settledLoads, until } from '../e2e/support/fuzzRun';
+import { reportErrors, scrollLockState, settledLoads, until } from '../e2e/support/fuzzRun';
 import { PROFILE_PURPOSES } from '../support/profiles';
 import { backgroundErrors, classifyLogEntry, contextIdOf, watchBackground, watchLog, type CollectedError, type LogEntry } from './support/extensionErrors';
 import { EXTENSION_UUID, launchWithExtension, openExtensionPage, type FirefoxWithExtension } from './support/firefox';
@@ -63,6 +63,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     return `browsing context ${context}`;
   };
   const pageUrl = (seed: number, kind: FuzzKind, host: string = FUZZ_HOSTS[0]) => server.url(host, `/page?seed=${seed}&kind=${kind}`);
+  const sessionNumber = async (tab: Page, key: string) => Number(await tab.evaluate((k) => sessionStorage.getItem(k), key));
   const newTab = async (options?: Parameters<FirefoxWithExtension['browser']['newPage']>[0]) => {
     const tab = await firefox.browser.newPage(options);
     tabs.add(tab);
@@ -256,7 +257,6 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
   }, 600_000);
 
   it(`a dialog that reloads the page at every answer gets at most ${MAX_ANSWERS} answer in a tab, then the reloads stop`, async () => {
-    const sessionNumber = async (tab: Page, key: string) => Number(await tab.evaluate((k) => sessionStorage.getItem(k), key));
     const outcomes = await Promise.all(
       GUARD_SEEDS.map(async (seed) => {
         const tab = await newTab();
@@ -278,7 +278,6 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
   }, 120_000);
 
   it('a dialog that locks scrolling and never unlocks it leaves a scrollable page once answered', async () => {
-    const sessionNumber = async (tab: Page, key: string) => Number(await tab.evaluate((k) => sessionStorage.getItem(k), key));
     const outcomes = await Promise.all(
       GUARD_SEEDS.map(async (seed) => {
         // A window each: a page in a tab behind another may not be answered within the wait.
@@ -298,12 +297,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
         };
         await until(verdict, 30_000, `a verdict on ${url}`).catch(() => undefined);
         const answered = (await sessionNumber(tab, 'fuzz.answers')) > 0;
-        const state = await tab.evaluate(() => {
-          const locked = (el: Element) => ['hidden', 'clip'].includes(getComputedStyle(el).overflowY);
-          window.scrollTo(0, 300);
-          const tall = document.documentElement.scrollHeight > window.innerHeight + 1;
-          return { tall, locked: locked(document.documentElement) || locked(document.body), scrollY: window.scrollY, dialog: !!document.querySelector('[data-fuzz-dialog]') };
-        });
+        const state = await tab.evaluate(scrollLockState);
         await closeTab(tab);
         const { outcome, repairs } = (record ?? {}) as { outcome?: string; repairs?: string[] };
         return { url, answered, outcome: outcome ?? null, repairs: repairs ?? [], ...state };

@@ -30,3 +30,15 @@ export async function settledLoads(loads: () => Promise<number>, timeoutMs: numb
   }, timeoutMs, what);
   return count;
 }
+
+/**
+ * Run in a scroll-lock fuzz page (passed to `evaluate`, so self-contained):
+ * whether the page is taller than the window, whether its root or body still
+ * clips, how far `scrollTo(0, 300)` moved it, and whether its dialog is still there.
+ */
+export function scrollLockState(): { tall: boolean; locked: boolean; scrollY: number; dialog: boolean } {
+  const locked = (el: Element) => ['hidden', 'clip'].includes(getComputedStyle(el).overflowY);
+  window.scrollTo(0, 300);
+  const tall = document.documentElement.scrollHeight > window.innerHeight + 1;
+  return { tall, locked: locked(document.documentElement) || locked(document.body), scrollY: window.scrollY, dialog: !!document.querySelector('[data-fuzz-dialog]') };
+}
