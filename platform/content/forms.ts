@@ -87,18 +87,14 @@ function scanControl(element: HTMLInputElement | HTMLSelectElement | HTMLTextAre
 const controlsOf = (root: ParentNode) => Array.from(root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(CONTROLS));
 
 /**
- * Looks at controls not seen before and adds what they ask for to `scan`.
+ * Looks at the controls of `root` not seen before, one at a time (a huge page
+ * may hold thousands), and adds what they ask for to `scan`.
  * `insecureSubmit`: on an https: page, a form holding a recognised field
  * submits to an http: address; on an http: page, the page asks for a password
  * or a card (the page itself, and anything a script sends, travels in the clear).
  */
-export function scanFields(root: ParentNode, seen: WeakSet<Element>, scan: FormScan): void {
-  for (const element of controlsOf(root)) scanControl(element, seen, scan);
-}
-
-/** The document's controls not seen before, one at a time: a huge page may hold thousands. */
-function* scanDocument(seen: WeakSet<Element>, scan: FormScan): Generator<void, void, void> {
-  for (const element of controlsOf(document)) {
+export function* scanFields(root: ParentNode, seen: WeakSet<Element>, scan: FormScan): Generator<void, void, void> {
+  for (const element of controlsOf(root)) {
     scanControl(element, seen, scan);
     yield;
   }
@@ -124,7 +120,7 @@ export function watchFormFields(page: () => Promise<PageConfig | null>): void {
   const run = () => {
     timer = undefined;
     // A huge page may hold thousands of controls: they are read a few milliseconds at a time.
-    inSlices(scanDocument(seen, scan), report);
+    inSlices(scanFields(document, seen, scan), report);
   };
   const report = () => {
     const key = `${[...scan.fields.keys()].sort().join(',')}|${scan.insecureSubmit}`;

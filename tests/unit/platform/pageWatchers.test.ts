@@ -21,7 +21,7 @@ describe('scanFields', () => {
       Object.defineProperty(proto, 'value', { configurable: true, get() { read.push(this.name); return 'typed'; }, set() {} });
     }
     const scan: FormScan = { fields: new Map(), insecureSubmit: false };
-    scanFields(document, new WeakSet(), scan);
+    for (const step of scanFields(document, new WeakSet(), scan)) void step;
     expect([...scan.fields.values()]).toEqual([
       { kind: 'name', via: 'label', hint: 'họ và tên' },
       { kind: 'phone', via: 'label', hint: 'số điện thoại' },
