@@ -1,72 +1,43 @@
 /**
- * `npm run fuzz [-- --pages N --tabs T --huge H]`: loads the generated pages
- * of the fuzz run (scripts/lib/fuzzPages.ts) in Chromium without the
- * extension and then with it, and reports the long tasks (over 50 ms) on the
- * pages' main threads and how much of each was the extension's own code.
- * A measurement, not a test: it asserts nothing and its numbers depend on
- * the machine (docs/security.md, "Pages do not break").
+ * `npm run fuzz [-- --pages N --tabs T --huge H --batch B --no-baseline]`:
+ * loads the generated pages of the fuzz run (scripts/lib/fuzzPages.ts) in
+ * Chromium without the extension and then with it (`--no-baseline`: only
+ * with it), and reports the long tasks (over 50 ms) on the pages' main
+ * threads and how much of each was the extension's own code. A measurement,
+ * not a test: it asserts nothing and its numbers depend on the machine
+ * (docs/security.md, "Pages do not break").
  *
- * Attribution comes from a DevTools trace (the Long Animation Frames API does
- * not report the isolated world's scripts, where the content scripts run):
- * every `RunTask` over 50 ms on a renderer's main thread, and inside it the
- * script events (`EvaluateScript`, `FunctionCall`, `v8.compile`) whose script
- * is a `chrome-extension://` file. Functions the background injects with
- * `scripting.executeScript({ func })` carry no script URL and are not counted
- * as the extension's. The extension's share is judged in the main thread's
- * CPU time (wall time beside it): on a machine this small the browser, the
- * fixture server and this script share two cores, and a thread waiting for
- * one stretches the wall time of whatever it was running. Tasks in the
- * extension's own pages (the onboarding page its install opens) are reported
- * apart from the generated pages'.
+ * Attribution comes from a DevTools trace (scripts/lib/longTasks.ts; the Long
+ * Animation Frames API does not report the isolated world's scripts, where
+ * the content scripts run). Each trace spans B rounds of one page per tab, so
+ * that a run of thousands of pages is not mostly the tracing's own start and
+ * stop. Functions the background injects with `scripting.executeScript({ func
+ * })` carry no script URL and are not counted as the extension's. The
+ * extension's share is judged in the main thread's CPU time (wall time beside
+ * it): on a machine this small the browser, the fixture server and this
+ * script share two cores, and a thread waiting for one stretches the wall
+ * time of whatever it was running. Tasks in the extension's own pages (the
+ * onboarding page its install opens) are reported apart from the generated
+ * pages'.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 import { allPurposes } from '../core/consent/purposes';
 import { defaultSettings } from '../core/settings/defaults';
-import { launchChromium, type ExtensionBrowser } from './lib/chromium';
+import { launchChromium } from './lib/chromium';
 import { startFixtureServer } from './lib/fixtureServer';
 import { dwellMs, kindOfRunPage, runPageHost, type FuzzKind } from './lib/fuzzPages';
+import { LONG_TASK_MS, longTasksOf, type LongTask, type TraceEvent } from './lib/longTasks';
 import { writeStorage } from './lib/workerState';
 
-const LONG_TASK_MS = 50;
 const EXTENSION_BUILD = resolve(import.meta.dirname, '..', process.env.PRIVACY_LEDGER_OUT ?? '.output', 'chrome-mv3');
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time, where the trace records it. */
-  tdur?: number;
-  args?: { name?: string; data?: { url?: string; frame?: string; functionName?: string; processId?: number; frames?: { url?: string; processId?: number }[] } };
-}
 
 interface PlannedPage {
   seed: number;
   kind: FuzzKind;
   url: string;
   dwell: number;
-}
-
-export interface LongTask {
-  /** In one of the extension's own pages (the onboarding page its install opens), not a generated page. */
-  extensionPage: boolean;
-  seed: number | null;
-  kind: FuzzKind | null;
-  durationMs: number;
-  /** Time inside the task spent in the extension's own scripts. */
-  extensionMs: number;
-  /**
-   * The same, in the main thread's CPU time: on a busy machine a thread that
-   * waits for a core stretches wall time, whoever's code it was running. The
-   * extension's share is judged by this.
-   */
-  extensionCpuMs: number;
-  /** The extension's scripts and functions in the task, with their time (outermost calls), largest first. */
-  extensionCode: { code: string; ms: number }[];
 }
 
 function planPages(count: number, huge: number, port: number): PlannedPage[] {
@@ -82,65 +53,6 @@ function planPages(count: number, huge: number, port: number): PlannedPage[] {
     if (index >= count) pages.push({ seed: index + 1, kind: 'huge', url: url(runPageHost(index), index + 1, 'huge'), dwell: dwellMs(index + 1, 'huge') });
   }
   return pages;
-}
-
-/** The renderer main threads of a trace, as `pid:tid`. */
-function rendererMainThreads(events: TraceEvent[]): Set<string> {
-  return new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-}
-
-const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile']);
-
-/** The renderer processes that show one of the extension's own pages, from the browser's record of committed frames. */
-function extensionPageProcesses(events: TraceEvent[], extensionOrigin: string): Set<number> {
-  const pids = new Set<number>();
-  for (const e of events) {
-    const data = e.args?.data;
-    const frames = e.name === 'TracingStartedInBrowser' ? (data?.frames ?? []) : e.name === 'FrameCommittedInBrowser' && data ? [data] : [];
-    for (const frame of frames) if (frame.url?.startsWith(extensionOrigin) && frame.processId !== undefined) pids.add(frame.processId);
-  }
-  return pids;
-}
-
-/** Long tasks in one trace, each tied to a page by the frames its events name. */
-export function longTasksOf(events: TraceEvent[], extensionOrigin: string, pageOfFrame: Map<string, PlannedPage>): LongTask[] {
-  const main = rendererMainThreads(events);
-  const extensionPages = extensionPageProcesses(events, extensionOrigin);
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    if (e.ph !== 'X' || !main.has(`${e.pid}:${e.tid}`)) continue;
-    const key = `${e.pid}:${e.tid}`;
-    (byThread.get(key) ?? byThread.set(key, []).get(key)!).push(e);
-  }
-  const tasks: LongTask[] = [];
-  for (const list of byThread.values()) {
-    list.sort((a, b) => a.ts - b.ts);
-    for (let i = 0; i < list.length; i++) {
-      const task = list[i]!;
-      if (task.name !== 'RunTask' || (task.dur ?? 0) < LONG_TASK_MS * 1000) continue;
-      const end = task.ts + task.dur!;
-      let extensionUs = 0;
-      let extensionCpuUs = 0;
-      let coveredUntil = -1;
-      let page: PlannedPage | undefined;
-      const code = new Map<string, number>();
-      for (let j = i + 1; j < list.length && list[j]!.ts < end; j++) {
-        const e = list[j]!;
-        const data = e.args?.data;
-        if (!page && data?.frame) page = pageOfFrame.get(data.frame);
-        if (!SCRIPT_EVENTS.has(e.name) || !data?.url?.startsWith(extensionOrigin)) continue;
-        // Outermost extension events only: nested ones are inside time already counted.
-        if (e.ts < coveredUntil) continue;
-        const name = `${e.name === 'FunctionCall' ? '' : `${e.name} `}${data.url.slice(extensionOrigin.length)}${data.functionName ? ` ${data.functionName}` : ''}`;
-        code.set(name, (code.get(name) ?? 0) + (e.dur ?? 0));
-        extensionUs += e.dur ?? 0;
-        extensionCpuUs += e.tdur ?? e.dur ?? 0;
-        coveredUntil = e.ts + (e.dur ?? 0);
-      }
-      tasks.push({ extensionPage: !page && extensionPages.has(task.pid), seed: page?.seed ?? null, kind: page?.kind ?? null, durationMs: task.dur! / 1000, extensionMs: extensionUs / 1000, extensionCpuMs: extensionCpuUs / 1000, extensionCode: [...code].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ code: name, ms: us / 1000 })) });
-    }
-  }
-  return tasks;
 }
 
 async function traceOf(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
@@ -164,13 +76,6 @@ async function traceOf(cdp: CDPSession, run: () => Promise<void>): Promise<Trace
   return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 }
 
-async function mainFrameId(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-  await cdp.detach();
-  return frameTree.frame.id;
-}
-
 interface RunResult {
   mode: 'without' | 'with';
   pages: number;
@@ -179,8 +84,16 @@ interface RunResult {
   seconds: number;
 }
 
-async function measure(mode: 'without' | 'with', pages: PlannedPage[], tabs: number, extensionOrigin: (b: ExtensionBrowser) => string): Promise<RunResult> {
+interface RunOptions {
+  tabs: number;
+  /** Rounds (one page per tab) traced together. */
+  batch: number;
+}
+
+async function measure(mode: 'without' | 'with', pages: PlannedPage[], options: RunOptions): Promise<RunResult> {
+  const { tabs, batch } = options;
   const browser = await launchChromium({ extensionDir: mode === 'with' ? EXTENSION_BUILD : undefined, headless: true, locale: 'en-GB' });
+  const extensionOrigin = `chrome-extension://${browser.extensionId}`;
   const started = Date.now();
   const tasks: LongTask[] = [];
   const failed: string[] = [];
@@ -191,28 +104,28 @@ async function measure(mode: 'without' | 'with', pages: PlannedPage[], tabs: num
     }
     const windows = await Promise.all(Array.from({ length: tabs }, () => browser.context.newPage()));
     const cdp = await browser.context.newCDPSession(windows[0]!);
-    // Rounds of pages that stay as long, one page per tab, traced together.
+    // Rounds of pages that stay as long, one page per tab; a trace spans a batch of rounds.
     const ordered = [...pages].sort((a, b) => a.dwell - b.dwell);
-    for (let at = 0; at < ordered.length; at += tabs) {
-      const round = ordered.slice(at, at + tabs);
-      const pageOfFrame = new Map<string, PlannedPage>();
+    const perTrace = tabs * batch;
+    for (let at = 0; at < ordered.length; at += perTrace) {
+      const traced = ordered.slice(at, at + perTrace);
       const events = await traceOf(cdp, async () => {
-        await Promise.all(
-          round.map(async (planned, i) => {
-            const tab = windows[i]!;
-            try {
-              await tab.goto(planned.url, { waitUntil: 'load', timeout: 60_000 });
-              pageOfFrame.set(await mainFrameId(tab), planned);
-              await tab.waitForTimeout(planned.dwell);
-            } catch (error) {
-              failed.push(`${planned.url}: ${(error as Error).message.split('\n')[0]}`);
-            }
-          }),
-        );
+        for (let round = 0; round < traced.length; round += tabs) {
+          await Promise.all(
+            traced.slice(round, round + tabs).map(async (planned, i) => {
+              const tab = windows[i]!;
+              try {
+                await tab.goto(planned.url, { waitUntil: 'load', timeout: 60_000 });
+                await tab.waitForTimeout(planned.dwell);
+              } catch (error) {
+                failed.push(`${planned.url}: ${(error as Error).message.split('\n')[0]}`);
+              }
+            }),
+          );
+        }
       });
-      // Tabs keep their frame across same-site navigations; late frames are named now too.
-      tasks.push(...longTasksOf(events, extensionOrigin(browser), pageOfFrame));
-      process.stderr.write(`\r${mode} extension: ${Math.min(at + tabs, ordered.length)}/${ordered.length} pages`);
+      tasks.push(...longTasksOf(events, extensionOrigin));
+      process.stderr.write(`\r${mode} extension: ${Math.min(at + perTrace, ordered.length)}/${ordered.length} pages`);
     }
     process.stderr.write('\n');
     await cdp.detach();
@@ -230,15 +143,25 @@ function table(rows: string[][]): string {
 const ms = (value: number) => `${Math.round(value)} ms`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { pages: { type: 'string', default: '200' }, tabs: { type: 'string', default: '6' }, huge: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({
+    options: {
+      pages: { type: 'string', default: '200' },
+      tabs: { type: 'string', default: '6' },
+      huge: { type: 'string', default: '3' },
+      batch: { type: 'string', default: '10' },
+      'no-baseline': { type: 'boolean', default: false },
+    },
+  });
   const count = Number(values.pages);
   const tabs = Number(values.tabs);
   const huge = Number(values.huge);
+  const batch = Number(values.batch);
   const server = await startFixtureServer();
   try {
     const pages = planPages(count, huge, server.port);
     const results: RunResult[] = [];
-    for (const mode of ['without', 'with'] as const) results.push(await measure(mode, pages, tabs, (b) => `chrome-extension://${b.extensionId}`));
+    const modes = values['no-baseline'] ? (['with'] as const) : (['without', 'with'] as const);
+    for (const mode of modes) results.push(await measure(mode, pages, { tabs, batch }));
     const rows = [['extension', 'pages', 'seconds', 'long tasks', 'with extension code', 'extension over 50 ms alone (CPU time)', 'long only with the extension', 'worst extension share', 'kinds (extension code in a long task)']];
     for (const r of results) {
       const withCode = r.tasks.filter((t) => t.extensionMs > 0 && !t.extensionPage);
