@@ -1,7 +1,7 @@
 import { containerAdapter, KNOWN_CONTAINER_IDS, KNOWN_CONTAINER_OTHERS, KNOWN_CONTAINER_SELECTOR as KNOWN } from '../../core/consent/containers';
 import { mentionsDialogWords } from '../../core/consent/signals';
 import { isDialogLike } from './dialogLike';
-import { inSlices, nextTask } from './nextTask';
+import { afterNextFrame, inSlices } from './nextTask';
 
 /** The unknown-banner watch ends then; a banner later than this is left to the user either way. */
 const WATCH_FOR_MS = 20_000;
@@ -267,27 +267,6 @@ function* added(records: MutationRecord[], anywhere: boolean, notes: Notes): Loo
   return null;
 }
 
-/** The first look waits at most this long for the page's first frame: a hidden page paints none. */
-const FIRST_FRAME_WAIT_MS = 250;
-
-/**
- * Calls `then` once the page has painted its first frame since now (or after FIRST_FRAME_WAIT_MS):
- * its style is then computed, so reading a box's style does not make the
- * browser work out the whole page's style inside the extension's task.
- */
-function afterNextFrame(then: () => void): void {
-  let ran = false;
-  const once = () => {
-    if (ran) return;
-    ran = true;
-    clearTimeout(fallback);
-    then();
-  };
-  // A page opened in a background tab paints nothing until shown: there is no frame to wait for.
-  if (document.visibilityState === 'hidden') return nextTask(then);
-  const fallback = setTimeout(once, FIRST_FRAME_WAIT_MS);
-  requestAnimationFrame(() => nextTask(once));
-}
 
 /**
  * Calls `onSignal` once, as soon as this frame may be showing a consent

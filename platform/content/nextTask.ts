@@ -38,3 +38,25 @@ export function inSlices<T>(work: Generator<void, T, void>, onEnd: (result: T) =
   };
   slice();
 }
+
+/** How long afterNextFrame waits at most for a frame: a page that is not shown paints none. */
+const FIRST_FRAME_WAIT_MS = 250;
+
+/**
+ * Calls `then` once the page has painted its first frame since now (or after FIRST_FRAME_WAIT_MS):
+ * its style is then computed, so reading a box's style does not make the
+ * browser work out the whole page's style inside the extension's task.
+ */
+export function afterNextFrame(then: () => void): void {
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    clearTimeout(fallback);
+    then();
+  };
+  // A page opened in a background tab paints nothing until shown: there is no frame to wait for.
+  if (document.visibilityState === 'hidden') return nextTask(then);
+  const fallback = setTimeout(once, FIRST_FRAME_WAIT_MS);
+  requestAnimationFrame(() => nextTask(once));
+}

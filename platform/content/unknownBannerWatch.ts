@@ -1,5 +1,6 @@
 import { send } from '../messaging/contentClient';
 import { answerUnknownBanner, scanForUnknownBanner, shouldScanFrame, toReport } from './heuristic';
+import { afterNextFrame } from './nextTask';
 
 /** Give autoconsent's rules (and its prehide) this long before looking for banners no rule knows. */
 const START_AFTER_MS = 2500;
@@ -11,6 +12,9 @@ const DEBOUNCE_MS = 500;
  * Looks for a consent dialog no rule knows, in this frame, unless autoconsent
  * found a banner here first. Scans once, then again after DOM changes until
  * one is found or the watch ends; the background decides whether to press.
+ * Each scan starts just after a frame: a page that changed since its last one
+ * would otherwise have its whole style worked out inside the scan's task, on
+ * top of the scan's own budget.
  */
 export function watchForUnknownBanner(ruleFoundBanner: () => boolean): void {
   if (!shouldScanFrame()) return;
@@ -31,13 +35,14 @@ export function watchForUnknownBanner(ruleFoundBanner: () => boolean): void {
     const { press } = await send('consent.heuristic', { report: toReport(finding) });
     if (press) await send('consent.heuristicResult', await answerUnknownBanner(finding));
   };
+  const scanAfterFrame = () => afterNextFrame(() => void scan().catch(stop));
   const scanSoon = () => {
     clearTimeout(debounce);
-    debounce = setTimeout(() => void scan().catch(stop), DEBOUNCE_MS);
+    debounce = setTimeout(scanAfterFrame, DEBOUNCE_MS);
   };
   setTimeout(() => {
     if (finished) return;
-    void scan().catch(stop);
+    scanAfterFrame();
     observer = new MutationObserver(scanSoon);
     observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class', 'open', 'hidden'] });
   }, START_AFTER_MS);
