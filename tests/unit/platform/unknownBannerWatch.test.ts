@@ -31,17 +31,21 @@ afterEach(() => {
 
 const paint = () => pending.splice(0).forEach((callback) => callback(0));
 
+/** The watch is awake and waiting for the page's next frame, having read nothing; once the frame comes, it scans and finds the banner. */
+async function scansOnlyAfterTheFrame(): Promise<void> {
+  expect(pending).toHaveLength(1);
+  expect(sent).toEqual([]);
+  paint();
+  await vi.advanceTimersByTimeAsync(10);
+  expect(sent).toEqual(['consent.heuristic']);
+}
+
 describe('the unknown-banner watch', () => {
   it('starts its first scan just after a frame, not in the timer that wakes it', async () => {
     document.body.innerHTML = `<main><p>News of the day.</p></main>${BANNER}`;
     watchForUnknownBanner(() => false);
     await vi.advanceTimersByTimeAsync(2500);
-    // Awake and waiting for the page's next frame: nothing read yet.
-    expect(pending).toHaveLength(1);
-    expect(sent).toEqual([]);
-    paint();
-    await vi.advanceTimersByTimeAsync(10);
-    expect(sent).toEqual(['consent.heuristic']);
+    await scansOnlyAfterTheFrame();
   });
 
   it('scans again after the page changes, again just after a frame', async () => {
@@ -53,11 +57,7 @@ describe('the unknown-banner watch', () => {
     expect(sent).toEqual([]);
     document.body.insertAdjacentHTML('beforeend', BANNER);
     await vi.advanceTimersByTimeAsync(600);
-    expect(pending).toHaveLength(1);
-    expect(sent).toEqual([]);
-    paint();
-    await vi.advanceTimersByTimeAsync(10);
-    expect(sent).toEqual(['consent.heuristic']);
+    await scansOnlyAfterTheFrame();
   });
 
   it('still scans a page that paints no frame, after a quarter of a second', async () => {
