@@ -20,13 +20,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { allPurposes } from '../core/consent/purposes';
 import enMessages from '../core/i18n/messages/en.json' with { type: 'json' };
-import { defaultSettings } from '../core/settings/defaults';
 import { SCHEMA_V2 } from '../platform/db';
 import { STORAGE_FULL_KEY } from '../platform/storageHealth';
+import { denyOptionalSettings } from './bench/subjects';
 import { launchChromium, type ExtensionBrowser } from './lib/chromium';
 import { startFixtureServer, type FixtureServer } from './lib/fixtureServer';
+import { until } from './lib/until';
 import { readStorage, readTable, writeStorage } from './lib/workerState';
 
 const EXTENSION_BUILD = resolve(import.meta.dirname, '..', process.env.PRIVACY_LEDGER_OUT ?? '.output', 'chrome-mv3');
@@ -36,16 +36,6 @@ const FULL_TITLE = enMessages['storage.full.title'];
 
 /** Chunk sizes the origin is filled with, largest first, each until the browser refuses one. */
 const CHUNKS = [1 << 20, 1 << 16, 1 << 12, 1 << 8];
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`never: ${what} (last: ${JSON.stringify(value)})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Every row of every table of the extension's database. */
 async function snapshot(browser: ExtensionBrowser): Promise<string> {
@@ -108,9 +98,9 @@ async function check(disk: string): Promise<void> {
   const server = await startFixtureServer();
   const browser = await launchChromium({ extensionDir: EXTENSION_BUILD, userDataDir: join(disk, 'profile'), headless: true, locale: 'en-GB' });
   try {
-    await writeStorage(await browser.worker(), { settings: { ...defaultSettings(), onboarded: true, preferences: { ...allPurposes(false), legitimateInterest: 'object' } } });
+    await writeStorage(await browser.worker(), { settings: denyOptionalSettings() });
     await visit(browser, server, 'news.test');
-    await until('news.test recorded', () => sitesOf(browser), (s) => s.includes('news.test'));
+    await until('news.test recorded', async () => (await sitesOf(browser)).includes('news.test'));
     const dashboard = await browser.context.newPage();
     await dashboard.goto(browser.extensionUrl('dashboard.html#/sites'));
     await dashboard.getByRole('heading').first().waitFor();
@@ -122,7 +112,7 @@ async function check(disk: string): Promise<void> {
 
     const before = await snapshot(browser);
     await visit(browser, server, 'shop.test');
-    const report = await until('the full storage reported', () => fullReport(browser), (v) => v !== undefined);
+    const report = await until('the full storage reported', () => fullReport(browser));
     console.log(`Reported: ${JSON.stringify(report)}`);
     await dashboard.getByRole('alert').filter({ hasText: FULL_TITLE }).waitFor();
     console.log('The dashboard shows the notice.');
@@ -131,8 +121,8 @@ async function check(disk: string): Promise<void> {
 
     await dashboard.evaluate(() => new Promise((done) => (indexedDB.deleteDatabase('full-disk-filler').onsuccess = done)));
     await visit(browser, server, 'policy.test');
-    await until('policy.test recorded once there is room', () => sitesOf(browser), (s) => s.includes('policy.test'));
-    await until('the report cleared', () => fullReport(browser), (v) => v === undefined);
+    await until('policy.test recorded once there is room', async () => (await sitesOf(browser)).includes('policy.test'));
+    await until('the report cleared', async () => (await fullReport(browser)) === undefined);
     await dashboard.getByRole('alert').filter({ hasText: FULL_TITLE }).waitFor({ state: 'detached' });
     console.log('With room again: the next visit is recorded, the report and the notice are gone.');
   } finally {

@@ -23,8 +23,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { CDPSession } from 'playwright-core';
-import { allPurposes } from '../core/consent/purposes';
-import { defaultSettings } from '../core/settings/defaults';
+import { denyOptionalSettings } from './bench/subjects';
 import { launchChromium } from './lib/chromium';
 import { startFixtureServer } from './lib/fixtureServer';
 import { dwellMs, kindOfRunPage, runPageHost, type FuzzKind } from './lib/fuzzPages';
@@ -100,7 +99,7 @@ async function measure(mode: 'without' | 'with', pages: PlannedPage[], options: 
   try {
     if (mode === 'with') {
       // As in the tests: onboarded, refusing everything optional, so the unknown-banner heuristic presses refusals.
-      await writeStorage(await browser.worker(), { settings: { ...defaultSettings(), onboarded: true, preferences: { ...allPurposes(false), legitimateInterest: 'object' } } });
+      await writeStorage(await browser.worker(), { settings: denyOptionalSettings() });
     }
     const windows = await Promise.all(Array.from({ length: tabs }, () => browser.context.newPage()));
     const cdp = await browser.context.newCDPSession(windows[0]!);

@@ -267,7 +267,6 @@ function* added(records: MutationRecord[], anywhere: boolean, notes: Notes): Loo
   return null;
 }
 
-
 /**
  * Calls `onSignal` once, as soon as this frame may be showing a consent
  * dialog: a known CMP's container (with its adapter's id), or consent (or age) words inside a

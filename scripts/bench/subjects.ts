@@ -12,6 +12,7 @@ import { allPurposes } from '../../core/consent/purposes';
 import { defaultSettings } from '../../core/settings/defaults';
 import type { Settings } from '../../core/settings/schema';
 import { launchChromium, type ExtensionBrowser } from '../lib/chromium';
+import { until } from '../lib/until';
 import { writeStorage } from '../lib/workerState';
 import { contentScriptVariant } from './variants';
 
@@ -47,18 +48,6 @@ export function denyOptionalSettings(): Settings {
     preferences: { ...allPurposes(false), legitimateInterest: 'object' },
     fallback: 'denyOptional',
   };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
 }
 
 /** Our extension: settings stored, the onboarding tab it opens on install closed. */
