@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { REAL_FIXTURE_HOSTS } from './fixtureHosts';
-import { FUZZ_HOSTS, fuzzPage, isFuzzKind } from './fuzzPages';
+import { FUZZ_HOSTS, fuzzPage, isFuzzKind, withOtherOrigin } from './fuzzPages';
 import { HOSTILE_POLICY_HOST, HUGE_POLICY_HOST, hostilePolicy, hugePolicy } from './hostilePolicies';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -76,18 +76,23 @@ function extraHeaders(req: IncomingMessage): Record<string, string | string[]> {
   return table[new URL(req.url ?? '/', 'http://fixture').pathname] ?? {};
 }
 
-/** The fuzz hosts' one dynamic route, `/page?seed=N&kind=K`: a generated page (scripts/lib/fuzzPages.ts). Every other path is served as usual. */
+/**
+ * The fuzz hosts' one dynamic route, `/page?seed=N&kind=K[&framed=1]`: a generated page (scripts/lib/fuzzPages.ts),
+ * its frames of the other fuzz site pointed at this server. Every other path is served as usual.
+ */
 function serveFuzzPage(req: IncomingMessage, res: ServerResponse): boolean {
   const host = (req.headers.host ?? '').split(':')[0]!.toLowerCase();
   const url = new URL(req.url ?? '/', 'http://fixture');
   if (!(FUZZ_HOSTS as readonly string[]).includes(host) || url.pathname !== '/page') return false;
   const seed = Number(url.searchParams.get('seed'));
   const kind = url.searchParams.get('kind') ?? '';
-  if (!Number.isSafeInteger(seed) || !isFuzzKind(kind)) {
-    res.writeHead(400, { 'content-type': 'text/plain' }).end('seed must be an integer and kind one of the fuzz kinds');
+  const framed = url.searchParams.get('framed');
+  if (!Number.isSafeInteger(seed) || !isFuzzKind(kind) || (framed !== null && framed !== '1')) {
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('seed must be an integer, kind one of the fuzz kinds, and framed absent or 1');
     return true;
   }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(fuzzPage(seed, kind).html);
+  const html = withOtherOrigin(fuzzPage(seed, kind, { framed: framed === '1' }).html, new URL(`http://${req.headers.host ?? host}`));
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
   return true;
 }
 

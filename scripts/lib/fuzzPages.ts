@@ -419,7 +419,7 @@ export interface FuzzPage {
  * `huge` pages are large (megabytes); every other kind stays small unless
  * the seed says otherwise.
  */
-export function fuzzPage(seed: number, kind: FuzzKind): FuzzPage {
+export function fuzzPage(seed: number, kind: FuzzKind, options: { framed?: boolean } = {}): FuzzPage {
   const d = new Dice(prng(seed * 31 + FUZZ_KINDS.indexOf(kind)));
   const lang = d.pick(['en', 'vi', 'de', 'fr', 'es', 'pl', 'ja', 'ar']);
   const head: string[] = [`<meta charset="utf-8"><title>fuzz ${kind} ${seed}</title>`];
@@ -492,11 +492,47 @@ export function fuzzPage(seed: number, kind: FuzzKind): FuzzPage {
     else body.push(placeDialog(d, dialog));
     body.push(dialogScript(dialog));
   }
+  // Drawn last, so that every other part of a page is the same with or without its frames.
+  if (!options.framed && kind !== 'reload' && kind !== 'scrolllock' && d.chance(CROSS_SITE_FRAME_CHANCE)) body.push(...crossSiteFrames(d, seed));
   return {
     kind,
     dialog,
     html: `<!doctype html>\n<html lang="${lang}"><head>${head.join('')}</head><body>${body.join('\n')}</body></html>`,
   };
+}
+
+/** How often a page (not itself in a frame, nor a guard page) embeds pages of the other fuzz site. */
+const CROSS_SITE_FRAME_CHANCE = 0.2;
+
+/** Where a page's frames of the other fuzz site point: the route puts that site's origin here (`withOtherOrigin`). */
+export const OTHER_ORIGIN_MARK = '{{fuzz-other-origin}}';
+
+/** The kinds a frame of the other site holds: the ones that give the extension work to do in a frame. */
+const FRAMED_KINDS: readonly FuzzKind[] = ['dialog', 'form', 'mutation', 'hostile', 'shadow', 'permission', 'dom'];
+
+/**
+ * One to three frames of the other fuzz site, each a generated page of its own
+ * (`framed=1`: it embeds no further ones). Out of process in Chromium, so the
+ * extension's scripts run there in another renderer, for a frame whose site is
+ * not the tab's. Some are placed like a banner, some inline; some may ask for
+ * permissions, some may not.
+ */
+function crossSiteFrames(d: Dice, seed: number): string[] {
+  return Array.from({ length: d.int(1, 3) }, (_, i) => {
+    const kind = d.pick(FRAMED_KINDS);
+    const style = d.pick(['position:fixed;bottom:0;left:0;width:100%;height:240px;border:0;z-index:9999', 'width:420px;height:320px', 'width:1px;height:1px;border:0']);
+    const allow = d.chance(0.5) ? ' allow="geolocation; camera; microphone; clipboard-read"' : '';
+    return `<iframe data-fuzz-cross-site style="${style}"${allow} src="${OTHER_ORIGIN_MARK}/page?seed=${seed * 10 + i}&amp;kind=${kind}&amp;framed=1"></iframe>`;
+  });
+}
+
+/** The other of the two fuzz sites. */
+export const otherFuzzHost = (host: string): string => (host === FUZZ_HOSTS[0] ? FUZZ_HOSTS[1] : FUZZ_HOSTS[0]);
+
+/** A generated page as served at `origin`'s host: its frames of the other site point at that site, same scheme and port. */
+export function withOtherOrigin(html: string, origin: URL): string {
+  const other = `${origin.protocol}//${otherFuzzHost(origin.hostname)}${origin.port ? `:${origin.port}` : ''}`;
+  return html.split(OTHER_ORIGIN_MARK).join(other);
 }
 
 /** The kind a run gives a page number: mostly small pages, few huge ones (1 in 400). */

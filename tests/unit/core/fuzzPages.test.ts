@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { startFixtureServer } from '../../../scripts/lib/fixtureServer';
-import { FUZZ_KINDS, fuzzPage, kindOfRunPage, prng } from '../../../scripts/lib/fuzzPages';
+import { FUZZ_KINDS, fuzzPage, kindOfRunPage, OTHER_ORIGIN_MARK, prng } from '../../../scripts/lib/fuzzPages';
 
 const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
 
@@ -42,6 +42,24 @@ describe('generated fuzz pages', () => {
     expect(new Set(kinds)).toEqual(new Set(FUZZ_KINDS.filter((k) => k !== 'reload' && k !== 'scrolllock')));
   });
 
+  it('embed pages of the other fuzz site in some of a run, and nowhere else', () => {
+    // The first 399 pages of a run (the 400th is huge and slow to make).
+    const run = Array.from({ length: 399 }, (_, i) => fuzzPage(i + 1, kindOfRunPage(i)).html);
+    const framing = run.filter((html) => html.includes('data-fuzz-cross-site'));
+    expect(framing.length).toBeGreaterThan(40);
+    expect(framing.length).toBeLessThan(120);
+    for (const html of framing) expect(html).toMatch(new RegExp(`src="${OTHER_ORIGIN_MARK}/page\\?seed=\\d+&amp;kind=[a-z]+&amp;framed=1"`));
+    // A framed page embeds no further page, and the guard pages none at all.
+    for (let seed = 1; seed <= 100; seed++) {
+      for (const kind of FUZZ_KINDS.filter((k) => k !== 'huge')) expect(fuzzPage(seed, kind, { framed: true }).html).not.toContain(OTHER_ORIGIN_MARK);
+      expect(fuzzPage(seed, 'reload').html + fuzzPage(seed, 'scrolllock').html).not.toContain(OTHER_ORIGIN_MARK);
+    }
+    // The frames are drawn last: everything else on the page is the same as in its framed form.
+    const seed = run.findIndex((html) => html.includes('data-fuzz-cross-site')) + 1;
+    const kind = kindOfRunPage(seed - 1);
+    expect(fuzzPage(seed, kind).html.replace(/\n<iframe data-fuzz-cross-site[^>]*><\/iframe>/g, '')).toBe(fuzzPage(seed, kind, { framed: true }).html);
+  });
+
   it('are served on the fuzz hosts only, for a valid seed and kind', async () => {
     const server = await startFixtureServer();
     // fetch may not set Host; the server tells sites apart by it.
@@ -61,6 +79,15 @@ describe('generated fuzz pages', () => {
       expect(await page.text()).toBe(fuzzPage(5, 'dom').html);
       expect((await get('fuzz2.test', '/page?seed=5&kind=nope')).status).toBe(400);
       expect((await get('fuzz.test', '/page?seed=x&kind=dom')).status).toBe(400);
+      expect((await get('fuzz.test', '/page?seed=5&kind=dom&framed=yes')).status).toBe(400);
+      // A page's frames point at the other fuzz site on this server; a framed page is served without any.
+      const seed = Array.from({ length: 100 }, (_, i) => i + 1).find((s) => fuzzPage(s, 'form').html.includes(OTHER_ORIGIN_MARK))!;
+      for (const [host, other] of [['fuzz.test', 'fuzz2.test'], ['fuzz2.test', 'fuzz.test']]) {
+        const framing = await (await get(host!, `/page?seed=${seed}&kind=form`)).text();
+        expect(framing).not.toContain(OTHER_ORIGIN_MARK);
+        expect(framing).toContain(`src="http://${other}:${server.port}/page?seed=`);
+      }
+      expect(await (await get('fuzz2.test', `/page?seed=${seed}&kind=form&framed=1`)).text()).toBe(fuzzPage(seed, 'form', { framed: true }).html);
       // Elsewhere the path is an ordinary (missing) file.
       expect((await get('news.test', '/page?seed=5&kind=dom')).status).toBe(404);
       expect((await get('news.test', '/')).status).toBe(200);
