@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentRecord } from '../../core/consent/record';
 import { MAX_ANSWERS } from '../../platform/consent/loopGuard';
-import { dwellMs, FUZZ_HOSTS, kindOfRunPage, PAGE_THROW_MARK, runPageHost, type FuzzKind } from '../../scripts/lib/fuzzPages';
+import { dwellMs, FUZZ_HOSTS, fuzzPage, kindOfRunPage, OTHER_ORIGIN_MARK, PAGE_THROW_MARK, runPageHost, type FuzzKind } from '../../scripts/lib/fuzzPages';
 import { readStorage } from '../../scripts/lib/workerState';
 import { useProfile } from './support/consent';
 import { classifyException, watchPage, watchWorker, type CollectedError } from './support/extensionErrors';
@@ -41,7 +41,7 @@ const pageUrl = (seed: number, kind: FuzzKind, host: string = FUZZ_HOSTS[0]) => 
 
 
 describe('the error collector', () => {
-  it('catches an exception thrown in the extension isolated world, in its service worker, and from its main-world files', async () => {
+  it('catches an exception thrown in the extension isolated world (in the tab and in a frame of another site), in its service worker, and from its main-world files', async () => {
     const seen: CollectedError[] = [];
     const page = await h.context.newPage();
     const watch = await watchPage(h, page, (e) => seen.push(e));
@@ -65,6 +65,23 @@ describe('the error collector', () => {
     await until(() => pageErrors.length > 0, 5000, "the page's own error");
     await page.waitForTimeout(300);
     expect(seen, JSON.stringify(seen)).toHaveLength(2);
+
+    // A frame of another site, which Chromium runs in a process of its own: watched through a session of its own.
+    const framingSeed = Array.from({ length: 100 }, (_, i) => i + 1).find((seed) => fuzzPage(seed, 'dom').html.includes(OTHER_ORIGIN_MARK))!;
+    const framing = pageUrl(framingSeed, 'dom');
+    await page.unrouteAll();
+    watch.label = framing;
+    await page.goto(framing);
+    const ready = () => watch.outOfProcessFrames().find((f) => new URL(f.url).hostname === FUZZ_HOSTS[1] && f.isolatedContexts.length > 0);
+    await until(() => ready() !== undefined, 10_000, "the extension's isolated world in a frame of another site");
+    const oopif = ready()!;
+    await oopif.cdp.send('Runtime.evaluate', { expression: "setTimeout(() => { throw new Error('probe: frame of another site') }, 0)", contextId: oopif.isolatedContexts.at(-1)! });
+    await until(() => seen.length >= 3, 5000, 'the probe in the frame of another site');
+    expect(seen[2]!.where).toBe('isolated world');
+    expect(seen[2]!.source.startsWith(framing) && seen[2]!.source.endsWith(`, in its frame ${oopif.url}`), seen[2]!.source).toBe(true);
+    expect(seen[2]!.message).toContain('probe: frame of another site');
+    await page.waitForTimeout(300);
+    expect(seen, JSON.stringify(seen)).toHaveLength(3);
     await watch.detach();
     await page.close();
 
@@ -130,11 +147,14 @@ describe('generated pages', () => {
     expect(navigationFailures, navigationFailures.join('\n')).toEqual([]);
     expect(errors, `uncaught errors from the extension:\n${reportErrors(errors)}`).toEqual([]);
     // The pages reached the extension's code, not only its start: banners were answered or judged, forms read, prompts seen.
-    const events = (await h.table<{ site: string; kind: string }>('events')).filter((e) => (FUZZ_HOSTS as readonly string[]).includes(e.site));
+    const events = (await h.table<{ site: string; kind: string; data: { url?: string } | null }>('events')).filter((e) => (FUZZ_HOSTS as readonly string[]).includes(e.site));
     const count = (kind: string) => events.filter((e) => e.kind === kind).length;
-    console.info('fuzz: ledger events on the fuzz sites', { consent: count('consent.answer'), forms: count('form.fields'), prompts: count('permission.prompt') });
+    // Forms seen in frames of the other fuzz site, logged under the tab's site with the frame's address.
+    const inOtherSiteFrames = events.filter((e) => e.kind === 'form.fields' && e.data?.url && new URL(e.data.url).hostname !== e.site).length;
+    console.info('fuzz: ledger events on the fuzz sites', { consent: count('consent.answer'), forms: count('form.fields'), formsInFramesOfAnotherSite: inOtherSiteFrames, prompts: count('permission.prompt') });
     expect(count('consent.answer')).toBeGreaterThan(0);
     expect(count('form.fields')).toBeGreaterThan(0);
+    expect(inOtherSiteFrames).toBeGreaterThan(0);
   }, 900_000);
 });
 

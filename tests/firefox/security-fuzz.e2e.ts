@@ -13,7 +13,7 @@ import { defaultSettings } from '../../core/settings/defaults';
 import type { Settings } from '../../core/settings/schema';
 import { MAX_ANSWERS } from '../../platform/consent/loopGuard';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixtureServer';
-import { dwellMs, FUZZ_HOSTS, kindOfRunPage, PAGE_THROW_MARK, runPageHost, type FuzzKind } from '../../scripts/lib/fuzzPages';
+import { dwellMs, FUZZ_HOSTS, fuzzPage, kindOfRunPage, OTHER_ORIGIN_MARK, PAGE_THROW_MARK, runPageHost, type FuzzKind } from '../../scripts/lib/fuzzPages';
 import { rowsInExtension } from '../../scripts/lib/workerState';
 import { reportErrors, scrollLockState, settledLoads, until } from '../e2e/support/fuzzRun';
 import { PROFILE_PURPOSES } from '../support/profiles';
@@ -38,7 +38,7 @@ type Ext = {
     local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
     session: { get(k: string): Promise<Record<string, unknown>> };
   };
-  scripting: { executeScript(o: { target: { tabId: number }; func: () => void }): Promise<unknown> };
+  scripting: { executeScript(o: { target: { tabId: number; allFrames?: boolean }; func: () => void }): Promise<unknown> };
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -59,7 +59,10 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
   /** What a browsing context showed: its tab's page, or (a frame's) the page of the tab holding it. */
   const sourceOf = (context: string) => {
     if (shown.has(context)) return shown.get(context)!;
-    for (const tab of tabs) if (tab.frames().some((f) => contextIdOf(tab) === context || (f as unknown as { _id: string })._id === context)) return `a frame of ${shown.get(contextIdOf(tab)) ?? tab.url()}`;
+    for (const tab of tabs) {
+      const frame = tab.frames().find((f) => (f as unknown as { _id: string })._id === context);
+      if (frame) return `a frame (${frame.url()}) of ${shown.get(contextIdOf(tab)) ?? tab.url()}`;
+    }
     return `browsing context ${context}`;
   };
   const pageUrl = (seed: number, kind: FuzzKind, host: string = FUZZ_HOSTS[0]) => server.url(host, `/page?seed=${seed}&kind=${kind}`);
@@ -133,6 +136,25 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
       ['content scripts', 'Error: probe: content-script sandbox', url],
       ['unattributed', 'Error: probe: content-script rejection', url],
     ]);
+    // The same in every frame of a page that embeds pages of the other fuzz site (out of process under Fission).
+    const framingSeed = Array.from({ length: 100 }, (_, i) => i + 1).find((seed) => fuzzPage(seed, 'dom').html.includes(OTHER_ORIGIN_MARK))!;
+    const framing = pageUrl(framingSeed, 'dom');
+    shown.set(contextIdOf(tab), framing);
+    await tab.goto(framing, { waitUntil: 'load' });
+    await until(() => tab.frames().filter((f) => f.url().startsWith(server.url(FUZZ_HOSTS[1], '/page'))).length > 0, 10_000, 'the frames of the other site');
+    await extPage.evaluate(async (wanted) => {
+      const b = (globalThis as unknown as { browser: Ext }).browser;
+      const tabId = (await b.tabs.query({})).find((t) => t.url === wanted)!.id!;
+      await b.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => void setTimeout(() => { throw new Error('probe: every frame'); }, 0) });
+    }, framing);
+    const otherSite = `(${server.url(FUZZ_HOSTS[1], '/page')}`;
+    await until(() => errors.some((e) => e.source.includes(otherSite)), 10_000, 'the probe in a frame of the other site');
+    await sleep(300);
+    const framed = errors.splice(0);
+    expect(framed.every((e) => e.where === 'content scripts' && e.message.startsWith('Error: probe: every frame')), reportErrors(framed)).toBe(true);
+    expect(framed.filter((e) => e.source === framing)).toHaveLength(1);
+    expect(framed.filter((e) => e.source.startsWith(`a frame ${otherSite}`) && e.source.endsWith(` of ${framing}`)).length).toBeGreaterThan(0);
+
     // The page's own errors, thrown and rejected by its own inline script, are not the extension's.
     const pageOwn = await tab.evaluate(() => {
       const script = document.createElement('script');

@@ -6,12 +6,12 @@
  * out; errors with no source at all are kept, since the generated pages never
  * run code without a URL.
  */
-import type { CDPSession, Page, Worker } from 'playwright-core';
+import type { CDPSession, Frame, Page, Worker } from 'playwright-core';
 import { PAGE_THROW_MARK } from '../../../scripts/lib/fuzzPages';
 import type { Harness } from './harness';
 
 export interface CollectedError {
-  where: 'isolated world' | 'main world' | 'unattributed' | 'service worker';
+  where: 'isolated world' | 'main world' | 'a frame of the tab' | 'unattributed' | 'service worker';
   message: string;
   /** The page (with its seed) the tab showed, or the worker. */
   source: string;
@@ -74,31 +74,21 @@ export interface PageWatch {
    * page before, so reports name that one too.
    */
   label: string;
-  /** The ids of the extension's isolated-world contexts seen so far, newest last. */
+  /** The ids of the extension's isolated-world contexts seen so far in the tab's own process, newest last. */
   isolatedContexts: () => number[];
+  /** The same for each frame of another site that runs in a process of its own (a session per frame). */
+  outOfProcessFrames: () => { url: string; cdp: CDPSession; isolatedContexts: number[] }[];
   detach: () => Promise<void>;
 }
 
-/** Watches one tab across navigations: every frame in its process, every world. */
-export async function watchPage(h: Harness, page: Page, sink: (error: CollectedError) => void): Promise<PageWatch> {
-  const extensionOrigin = `chrome-extension://${h.extensionId}`;
+interface WatchedSession {
+  cdp: CDPSession;
+  contexts: Map<number, ContextInfo>;
+}
+
+/** Listens to one DevTools session's contexts and exceptions; `report` gets the extension's. */
+async function watchSession(cdp: CDPSession, extensionOrigin: string, report: (where: CollectedError['where'], message: string) => void): Promise<WatchedSession> {
   const contexts = new Map<number, ContextInfo>();
-  const cdp = await h.context.newCDPSession(page);
-  let label = page.url();
-  let previous = '';
-  const source = () => (previous ? `${label} (or the page before it, ${previous})` : label);
-  const watch: PageWatch = {
-    cdp,
-    get label() {
-      return label;
-    },
-    set label(next: string) {
-      previous = label === 'about:blank' ? '' : label;
-      label = next;
-    },
-    isolatedContexts: () => [...contexts].filter(([, c]) => c.origin === extensionOrigin).map(([id]) => id),
-    detach: () => cdp.detach().catch(() => undefined),
-  };
   cdp.on('Runtime.executionContextCreated', ({ context }: { context: { id: number; origin: string; name: string; auxData?: { type?: string } } }) => {
     contexts.set(context.id, { origin: context.origin, name: context.name, type: context.auxData?.type ?? '' });
   });
@@ -108,17 +98,66 @@ export async function watchPage(h: Harness, page: Page, sink: (error: CollectedE
   });
   cdp.on('Runtime.exceptionThrown', ({ exceptionDetails }: { exceptionDetails: ExceptionDetails }) => {
     const where = classifyException(exceptionDetails, contexts.get(exceptionDetails.executionContextId ?? -1), extensionOrigin);
-    if (!where) return;
-    const description = exceptionDetails.exception?.description ?? exceptionDetails.text;
-    sink({ where, message: description.slice(0, 800), source: source() });
+    if (where) report(where, (exceptionDetails.exception?.description ?? exceptionDetails.text).slice(0, 800));
   });
   await cdp.send('Runtime.enable');
-  // Playwright's own report of main-world errors, as a second witness.
+  return { cdp, contexts };
+}
+
+const isolatedIn = (contexts: Map<number, ContextInfo>, extensionOrigin: string) =>
+  [...contexts].filter(([, c]) => c.origin === extensionOrigin).map(([id]) => id);
+
+/**
+ * Watches one tab across navigations: every frame in its process, every world,
+ * and each frame of another site that Chromium runs in a process of its own
+ * (a session of its own, opened as the frame commits; what such a frame throws
+ * before that is still seen through Playwright's report, below).
+ */
+export async function watchPage(h: Harness, page: Page, sink: (error: CollectedError) => void): Promise<PageWatch> {
+  const extensionOrigin = `chrome-extension://${h.extensionId}`;
+  let label = page.url();
+  let previous = '';
+  const source = () => (previous ? `${label} (or the page before it, ${previous})` : label);
+  const main = await watchSession(await h.context.newCDPSession(page), extensionOrigin, (where, message) => sink({ where, message, source: source() }));
+  const frames = new Map<Frame, WatchedSession>();
+  const onFrame = (frame: Frame) => {
+    if (frame === page.mainFrame() || frames.has(frame)) return;
+    // Throws for a frame that runs in its parent's process: the tab's own session already sees it.
+    void h.context
+      .newCDPSession(frame)
+      .then(async (cdp) => {
+        const url = frame.url();
+        frames.set(frame, await watchSession(cdp, extensionOrigin, (where, message) => sink({ where, message, source: `${source()}, in its frame ${url}` })));
+      })
+      .catch(() => undefined);
+  };
+  page.on('framenavigated', onFrame);
+  page.on('framedetached', (frame) => {
+    const session = frames.get(frame);
+    frames.delete(frame);
+    void session?.cdp.detach().catch(() => undefined);
+  });
+  // Playwright's own report of errors in any frame of the tab, as a second witness.
   page.on('pageerror', (error) => {
     const stack = error.stack ?? '';
-    if (stack.includes(extensionOrigin) && !error.message.includes(PAGE_THROW_MARK)) sink({ where: 'main world', message: `${error.message}\n${stack}`.slice(0, 800), source: source() });
+    if (stack.includes(extensionOrigin) && !error.message.includes(PAGE_THROW_MARK)) sink({ where: 'a frame of the tab', message: `${error.message}\n${stack}`.slice(0, 800), source: source() });
   });
-  return watch;
+  return {
+    cdp: main.cdp,
+    get label() {
+      return label;
+    },
+    set label(next: string) {
+      previous = label === 'about:blank' ? '' : label;
+      label = next;
+    },
+    isolatedContexts: () => isolatedIn(main.contexts, extensionOrigin),
+    outOfProcessFrames: () => [...frames].map(([frame, session]) => ({ url: frame.url(), cdp: session.cdp, isolatedContexts: isolatedIn(session.contexts, extensionOrigin) })),
+    detach: async () => {
+      page.off('framenavigated', onFrame);
+      await Promise.all([main, ...frames.values()].map((s) => s.cdp.detach().catch(() => undefined)));
+    },
+  };
 }
 
 const WORKER_MARK = 'privacy-ledger-test: uncaught in worker';
