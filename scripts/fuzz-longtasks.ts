@@ -54,6 +54,9 @@ function planPages(count: number, huge: number, port: number): PlannedPage[] {
   return pages;
 }
 
+/** A task's page kind, marked when the page was in a frame of another site. */
+const kindOf = (task: LongTask): string => `${task.kind ?? '?'}${task.framed ? ' (framed)' : ''}`;
+
 async function traceOf(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
   await cdp.send('Tracing.start', {
     categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8.execute',
@@ -169,7 +172,7 @@ async function main(): Promise<void> {
       const because = withCode.filter((t) => t.durationMs - t.extensionMs <= LONG_TASK_MS);
       const worst = withCode.reduce<LongTask | null>((w, t) => (!w || t.extensionCpuMs > w.extensionCpuMs ? t : w), null);
       const kinds = new Map<string, number>();
-      for (const t of withCode) kinds.set(t.kind ?? '?', (kinds.get(t.kind ?? '?') ?? 0) + 1);
+      for (const t of withCode) kinds.set(kindOf(t), (kinds.get(kindOf(t)) ?? 0) + 1);
       rows.push([
         r.mode,
         String(r.pages - r.failed.length),
@@ -178,7 +181,7 @@ async function main(): Promise<void> {
         String(withCode.length),
         `${alone.length} (wall time: ${aloneWall.length})`,
         String(because.length),
-        worst ? `${ms(worst.extensionCpuMs)} CPU (${ms(worst.extensionMs)} wall) of ${ms(worst.durationMs)} (${worst.kind ?? '?'} seed ${worst.seed ?? '?'})` : '-',
+        worst ? `${ms(worst.extensionCpuMs)} CPU (${ms(worst.extensionMs)} wall) of ${ms(worst.durationMs)} (${kindOf(worst)} seed ${worst.seed ?? '?'})` : '-',
         [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || '-',
       ]);
     }
@@ -192,8 +195,8 @@ async function main(): Promise<void> {
     }
     const top = withExtension.tasks.filter((t) => t.extensionMs > 0 && !t.extensionPage).sort((a, b) => b.extensionCpuMs - a.extensionCpuMs).slice(0, 10);
     if (top.length) {
-      console.log('\nThe extension\'s largest shares of a long task (replay: /page?seed=N&kind=K on fuzz.test):\n');
-      console.log(table([['seed', 'kind', 'task', 'extension (CPU)', 'extension (wall)', 'extension code (wall)'], ...top.map((t) => [String(t.seed ?? '?'), t.kind ?? '?', ms(t.durationMs), ms(t.extensionCpuMs), ms(t.extensionMs), t.extensionCode.slice(0, 3).map((c) => `${c.code} ${ms(c.ms)}`).join('; ')])]));
+      console.log('\nThe extension\'s largest shares of a long task (replay: /page?seed=N&kind=K on fuzz.test, with &framed=1 for a frame of another site):\n');
+      console.log(table([['seed', 'kind', 'task', 'extension (CPU)', 'extension (wall)', 'extension code (wall)'], ...top.map((t) => [String(t.seed ?? '?'), kindOf(t), ms(t.durationMs), ms(t.extensionCpuMs), ms(t.extensionMs), t.extensionCode.slice(0, 3).map((c) => `${c.code} ${ms(c.ms)}`).join('; ')])]));
     }
     for (const r of results) if (r.failed.length) console.log(`\n${r.mode} extension: ${r.failed.length} pages did not load:\n${r.failed.join('\n')}`);
   } finally {

@@ -8,7 +8,9 @@
  * extension's files. A task belongs to the generated page whose main-frame
  * commit (`CommitLoad`) came last before the task ended, in the tab named by
  * the task's own frame events or, when they name no tab, on the same thread:
- * so one trace can span many pages in a row in each tab.
+ * so one trace can span many pages in a row in each tab. A task in a frame of
+ * another site (its own process, where no tab commits) belongs to the page
+ * that frame committed last (`framed`: the generated page the frame shows).
  */
 import type { FuzzKind } from './fuzzPages';
 
@@ -40,6 +42,8 @@ export interface TraceEvent {
 export interface TracedPage {
   seed: number;
   kind: FuzzKind;
+  /** A page in a frame of another site (`framed=1`), not a tab's. */
+  framed?: true;
 }
 
 export interface LongTask {
@@ -47,6 +51,8 @@ export interface LongTask {
   extensionPage: boolean;
   seed: number | null;
   kind: FuzzKind | null;
+  /** In a frame of another site: `seed` and `kind` are that frame's page, whose seed is ten times its tab's page's and more. */
+  framed: boolean;
   durationMs: number;
   /** Time inside the task spent in the extension's own scripts. */
   extensionMs: number;
@@ -73,7 +79,8 @@ export function tracedPageOf(url: string | undefined): TracedPage | null {
   }
   const seed = Number(parsed.searchParams.get('seed'));
   const kind = parsed.searchParams.get('kind');
-  return parsed.pathname === '/page' && Number.isInteger(seed) && seed > 0 && kind ? { seed, kind: kind as FuzzKind } : null;
+  if (parsed.pathname !== '/page' || !Number.isInteger(seed) || seed <= 0 || !kind) return null;
+  return parsed.searchParams.get('framed') === '1' ? { seed, kind: kind as FuzzKind, framed: true } : { seed, kind: kind as FuzzKind };
 }
 
 /** The renderer main threads of a trace, as `pid:tid`. */
@@ -97,36 +104,53 @@ interface Commit {
   page: TracedPage | null;
 }
 
-/** Main-frame commits, in time order, by the tab's frame and by the renderer thread that made them. */
+/** Commits, in time order: of tabs (main frames) and of other frames, each by frame and by the renderer thread that made them. */
 class Commits {
-  private readonly byFrame = new Map<string, Commit[]>();
-  private readonly byThread = new Map<string, Commit[]>();
+  private readonly tabs = new Map<string, Commit[]>();
+  private readonly tabThreads = new Map<string, Commit[]>();
+  private readonly frames = new Map<string, Commit[]>();
+  private readonly frameThreads = new Map<string, Commit[]>();
 
   constructor(events: TraceEvent[]) {
     for (const e of events) {
       const data = e.args?.data;
-      if (e.name !== 'CommitLoad' || !data?.frame || !data.isOutermostMainFrame) continue;
+      if (e.name !== 'CommitLoad' || !data?.frame) continue;
       const commit = { ts: e.ts, page: tracedPageOf(data.url) };
-      push(this.byFrame, data.frame, commit);
-      push(this.byThread, `${e.pid}:${e.tid}`, commit);
+      push(data.isOutermostMainFrame ? this.tabs : this.frames, data.frame, commit);
+      push(data.isOutermostMainFrame ? this.tabThreads : this.frameThreads, `${e.pid}:${e.tid}`, commit);
     }
-    for (const list of [...this.byFrame.values(), ...this.byThread.values()]) list.sort((a, b) => a.ts - b.ts);
+    for (const map of [this.tabs, this.tabThreads, this.frames, this.frameThreads]) for (const list of map.values()) list.sort((a, b) => a.ts - b.ts);
   }
 
   isTab(frame: string): boolean {
-    return this.byFrame.has(frame);
+    return this.tabs.has(frame);
   }
 
-  /** The page committed last, at or before `ts`, in a tab or on a thread. */
-  pageAt(ts: number, key: { frame: string } | { thread: string }): TracedPage | null {
-    const list = 'frame' in key ? this.byFrame.get(key.frame) : this.byThread.get(key.thread);
-    let found: Commit | undefined;
-    for (const commit of list ?? []) {
-      if (commit.ts > ts) break;
-      found = commit;
-    }
-    return found?.page ?? null;
+  isFrame(frame: string): boolean {
+    return this.frames.has(frame);
   }
+
+  /**
+   * The page committed last, at or before `ts`: in the tab or frame named, else
+   * on the thread (a tab's page; a frame's where no tab committed there).
+   */
+  pageAt(ts: number, where: { tab?: string; frame?: string; thread: string }): TracedPage | null {
+    if (where.tab) return lastBefore(ts, this.tabs.get(where.tab));
+    // A frame showing no generated page (a srcdoc frame in the tab's process) names no page: the thread's is taken.
+    const framed = where.frame ? lastBefore(ts, this.frames.get(where.frame)) : null;
+    if (framed) return framed;
+    const tabs = this.tabThreads.get(where.thread);
+    return tabs ? lastBefore(ts, tabs) : lastBefore(ts, this.frameThreads.get(where.thread));
+  }
+}
+
+function lastBefore(ts: number, commits: Commit[] | undefined): TracedPage | null {
+  let found: Commit | undefined;
+  for (const commit of commits ?? []) {
+    if (commit.ts > ts) break;
+    found = commit;
+  }
+  return found?.page ?? null;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -151,11 +175,13 @@ export function longTasksOf(events: TraceEvent[], extensionOrigin: string): Long
       let extensionCpuUs = 0;
       let coveredUntil = -1;
       let tab: string | undefined;
+      let frame: string | undefined;
       const code = new Map<string, number>();
       for (let j = i + 1; j < list.length && list[j]!.ts < end; j++) {
         const e = list[j]!;
         const data = e.args?.data;
         if (!tab && data?.frame && commits.isTab(data.frame)) tab = data.frame;
+        if (!frame && data?.frame && commits.isFrame(data.frame)) frame = data.frame;
         if (!SCRIPT_EVENTS.has(e.name) || !data?.url?.startsWith(extensionOrigin)) continue;
         // Outermost extension events only: nested ones are inside time already counted.
         if (e.ts < coveredUntil) continue;
@@ -165,11 +191,12 @@ export function longTasksOf(events: TraceEvent[], extensionOrigin: string): Long
         extensionCpuUs += e.tdur ?? e.dur ?? 0;
         coveredUntil = e.ts + (e.dur ?? 0);
       }
-      const page = commits.pageAt(end, tab ? { frame: tab } : { thread });
+      const page = commits.pageAt(end, { tab, frame, thread });
       tasks.push({
         extensionPage: !page && extensionPages.has(task.pid),
         seed: page?.seed ?? null,
         kind: page?.kind ?? null,
+        framed: page?.framed === true,
         durationMs: task.dur! / 1000,
         extensionMs: extensionUs / 1000,
         extensionCpuMs: extensionCpuUs / 1000,

@@ -7,14 +7,14 @@ const PAGE = 'http://fuzz.test:8080/page';
 /** A renderer main thread, as the trace names it. */
 const thread = (pid: number): TraceEvent => ({ name: 'thread_name', ph: 'M', pid, tid: 1, ts: 0, args: { name: 'CrRendererMain' } });
 
-const commit = (pid: number, ts: number, frame: string, url: string): TraceEvent => ({
+const commit = (pid: number, ts: number, frame: string, url: string, isOutermostMainFrame = true): TraceEvent => ({
   name: 'CommitLoad',
   ph: 'X',
   pid,
   tid: 1,
   ts,
   dur: 10,
-  args: { data: { frame, url, isOutermostMainFrame: true } },
+  args: { data: { frame, url, isOutermostMainFrame } },
 });
 
 const task = (pid: number, ts: number, ms: number): TraceEvent => ({ name: 'RunTask', ph: 'X', pid, tid: 1, ts, dur: ms * 1000 });
@@ -33,6 +33,7 @@ const call = (pid: number, ts: number, ms: number, cpuMs: number, url: string, f
 describe('tracedPageOf', () => {
   it('reads the seed and kind of a generated page and nothing else', () => {
     expect(tracedPageOf(`${PAGE}?seed=12&kind=huge`)).toEqual({ seed: 12, kind: 'huge' });
+    expect(tracedPageOf(`${PAGE}?seed=120&kind=form&framed=1`)).toEqual({ seed: 120, kind: 'form', framed: true });
     expect(tracedPageOf('http://fuzz.test/other?seed=12&kind=huge')).toBeNull();
     expect(tracedPageOf(`${PAGE}?seed=0&kind=dom`)).toBeNull();
     expect(tracedPageOf(`${PAGE}?seed=x&kind=dom`)).toBeNull();
@@ -80,6 +81,35 @@ describe('longTasksOf', () => {
     expect(first.extensionCode).toEqual([{ code: '/frame-start.js look', ms: 60 }]);
     expect(tasks[3]!.extensionCode).toEqual([{ code: '/consent-engine.js', ms: 5 }]);
     expect(tasks.every((t) => !t.extensionPage)).toBe(true);
+  });
+
+  it('ties a task in a frame of another site to the page that frame shows, and one in a srcdoc frame to its tab', () => {
+    const events: TraceEvent[] = [
+      thread(10),
+      thread(12),
+      commit(10, 1_000, 'TAB', `${PAGE}?seed=7&kind=dom`),
+      commit(10, 2_000, 'SRCDOC', 'about:srcdoc', false),
+      // The frames of the other site, in their own process: no tab ever commits there.
+      commit(12, 3_000, 'F1', `${PAGE}?seed=70&kind=form&framed=1`, false),
+      commit(12, 4_000, 'F2', `${PAGE}?seed=71&kind=hostile&framed=1`, false),
+      task(12, 100_000, 52),
+      call(12, 100_100, 51, 51, `${EXT}/consent-engine.js`, 'F1'),
+      task(12, 200_000, 53),
+      call(12, 200_100, 2, 2, `${EXT}/frame-start.js`, 'F2'),
+      // Naming no frame: the thread's last commit.
+      task(12, 300_000, 54),
+      // In the tab's process, a task naming only the srcdoc frame: the tab's page.
+      task(10, 400_000, 55),
+      call(10, 400_100, 3, 3, `${EXT}/frame-start.js`, 'SRCDOC'),
+    ];
+    const tasks = longTasksOf(events, EXT);
+    expect(tasks.map((t) => [t.seed, t.kind, t.framed, t.durationMs])).toEqual([
+      [7, 'dom', false, 55],
+      [70, 'form', true, 52],
+      [71, 'hostile', true, 53],
+      [71, 'hostile', true, 54],
+    ]);
+    expect(tasks[1]!.extensionCpuMs).toBe(51);
   });
 
   it("reports the extension's own pages apart and leaves tasks of no known page unnamed", () => {
