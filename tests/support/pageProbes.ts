@@ -58,3 +58,23 @@ export async function forgeMessages([offer, ask, types]: readonly [string, strin
   await new Promise((r) => setTimeout(r, 1000));
   return { onMine: got, all: [...all] };
 }
+
+/** What in an extension page could have come from data rather than from the extension: see `injectedElements`. */
+export interface InjectedElements {
+  images: number;
+  handlers: number;
+  scripts: { src: string; text: string }[];
+}
+
+/** Run in an extension page: `img[src=x]` elements, elements with an inline handler, and every script with its source and inline text. */
+export function injectedElements(): InjectedElements {
+  return {
+    images: document.querySelectorAll('img[src="x"]').length,
+    handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+    scripts: [...document.scripts].map((s) => ({ src: s.src, text: s.text })),
+  };
+}
+
+/** Whether a page's `injectedElements()` shows nothing from the data: no such element, no script but the extension's own files (`origin`, ending in a slash). */
+export const nothingInjected = (found: InjectedElements, origin: string): boolean =>
+  found.images === 0 && found.handlers === 0 && found.scripts.every((s) => s.src.startsWith(origin) && s.text === '');

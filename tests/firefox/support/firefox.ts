@@ -24,8 +24,8 @@ export interface FirefoxWithExtension {
   page: Page;
 }
 
-/** Launches headless Firefox and installs the build in `.output/<build>` as a temporary add-on; `prefs` adds preferences of a test's own. */
-export async function launchWithExtension(build: string, options: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxWithExtension> {
+/** Launches headless Firefox and installs the build in `.output/<build>` as a temporary add-on; `prefs` adds preferences of a test's own, `hosts` fixture hosts of its own. */
+export async function launchWithExtension(build: string, options: { prefs?: Record<string, unknown>; hosts?: string[] } = {}): Promise<FirefoxWithExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: ensureBrowser('firefox'),
@@ -37,7 +37,7 @@ export async function launchWithExtension(build: string, options: { prefs?: Reco
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       // These hosts resolve to 127.0.0.1, where the fixture server listens.
-      'network.dns.localDomains': FIXTURE_HOSTS.join(','),
+      'network.dns.localDomains': [...FIXTURE_HOSTS, ...(options.hosts ?? [])].join(','),
       // Direct connections: a proxy from the environment must not see the fixture hosts.
       'network.proxy.type': 0,
       ...options.prefs,
