@@ -1,7 +1,8 @@
 /**
- * Builds the previous release of the Chrome extension (the commit the upgrade
- * test updates from) into a cache folder, once: `tsx scripts/build-previous.ts`.
- * The end-to-end upgrade test calls `buildPrevious()` itself.
+ * Builds the previous release of the extension (the commit the upgrade tests
+ * update from) into a cache folder, once per build: `tsx
+ * scripts/build-previous.ts [chrome-mv3|firefox-mv2|firefox-mv3]`. The
+ * end-to-end upgrade tests call `buildPrevious()` themselves.
  *
  * The commit's files are taken with `git archive` (no worktree is registered),
  * the current `node_modules` is linked in (the previous release's
@@ -41,20 +42,31 @@ function resolveCommit(): string {
   }
 }
 
-/** Builds the previous release if not built yet; returns its `chrome-mv3` folder. */
-export function buildPrevious(): string {
+/** The builds the upgrade tests update from, and the `wxt build` arguments that make each. */
+const TARGETS = {
+  'chrome-mv3': ['wxt', 'build'],
+  'firefox-mv2': ['wxt', 'build', '-b', 'firefox'],
+  'firefox-mv3': ['wxt', 'build', '-b', 'firefox', '--mv3'],
+} as const;
+
+export type PreviousTarget = keyof typeof TARGETS;
+
+/** Builds the previous release for `target` if not built yet; returns its folder. */
+export function buildPrevious(target: PreviousTarget = 'chrome-mv3'): string {
   const commit = resolveCommit();
   const source = join(CACHE, commit);
-  const output = join(source, '.output', 'chrome-mv3');
+  const output = join(source, '.output', target);
   if (existsSync(join(output, 'manifest.json'))) return output;
 
-  rmSync(source, { recursive: true, force: true });
-  mkdirSync(source, { recursive: true });
-  const archive = execFileSync('git', ['archive', '--format=tar', commit], { cwd: ROOT, maxBuffer: 512 * 1024 * 1024 });
-  execFileSync('tar', ['-x', '-C', source], { input: archive });
-  symlinkSync(join(ROOT, 'node_modules'), join(source, 'node_modules'), 'dir');
+  if (!existsSync(join(source, 'package.json'))) {
+    rmSync(source, { recursive: true, force: true });
+    mkdirSync(source, { recursive: true });
+    const archive = execFileSync('git', ['archive', '--format=tar', commit], { cwd: ROOT, maxBuffer: 512 * 1024 * 1024 });
+    execFileSync('tar', ['-x', '-C', source], { input: archive });
+    symlinkSync(join(ROOT, 'node_modules'), join(source, 'node_modules'), 'dir');
+  }
   try {
-    execFileSync('npx', ['wxt', 'build'], { cwd: source, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    execFileSync('npx', [...TARGETS[target]], { cwd: source, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   } catch (error) {
     const detail = error as { stdout?: string; stderr?: string };
     throw new Error(`Building the previous release ${PREVIOUS_RELEASE} failed (a dependency it needs may be missing from today's node_modules):\n${detail.stdout ?? ''}\n${detail.stderr ?? ''}`);
@@ -64,5 +76,7 @@ export function buildPrevious(): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(buildPrevious());
+  const target = (process.argv[2] ?? 'chrome-mv3') as PreviousTarget;
+  if (!(target in TARGETS)) throw new Error(`The target is one of ${Object.keys(TARGETS).join(', ')}`);
+  console.log(buildPrevious(target));
 }

@@ -50,22 +50,23 @@ export function badgeText(worker: Worker, tabId: number): Promise<string> {
   return worker.evaluate((id) => (chrome as unknown as { action: { getBadgeText: (d: { tabId: number }) => Promise<string> } }).action.getBadgeText({ tabId: id }), tabId);
 }
 
+/** Run in one of the extension's contexts: adds or replaces rows of one table of its database. */
+export function putRowsInExtension({ store, values }: { store: string; values: unknown[] }): Promise<void> {
+  return new Promise<void>((done, fail) => {
+    const open = indexedDB.open('privacy-ledger');
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(store, 'readwrite');
+      for (const value of values) tx.objectStore(store).put(value);
+      tx.oncomplete = () => (open.result.close(), done());
+      tx.onerror = () => fail(tx.error);
+    };
+  });
+}
+
 /** Adds or replaces rows of one table of the extension's database, as the background would write them. */
 export function putRows(worker: Worker, table: string, rows: unknown[]): Promise<void> {
-  return worker.evaluate(
-    ({ store, values }) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('privacy-ledger');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(store, 'readwrite');
-          for (const value of values) tx.objectStore(store).put(value);
-          tx.oncomplete = () => done();
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    { store: table, values: rows },
-  );
+  return worker.evaluate(putRowsInExtension, { store: table, values: rows });
 }
 
 /** How many frames of a tab run the always-on content script, asked of the frames as the popup asks. */

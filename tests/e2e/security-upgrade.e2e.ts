@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPurposes } from '../../core/consent/purposes';
-import { defaultSettings } from '../../core/settings/defaults';
-import type { Settings } from '../../core/settings/schema';
 import { buildPrevious } from '../../scripts/build-previous';
 import { putRows, writeStorage } from '../../scripts/lib/workerState';
+import { expectEveryRowKept, expectSeeded, OLD_SETTINGS, oldRows, PREVIOUS_VERSION, TABLES, VISITED } from '../support/previousRelease';
 import { consentOutcome } from './support/consent';
 import { CHROME_BUILD, startHarness, type Harness } from './support/harness';
 
@@ -21,30 +19,7 @@ import { CHROME_BUILD, startHarness, type Harness } from './support/harness';
 
 declare const chrome: Browser;
 
-const TABLES = ['sites', 'events', 'cookies', 'thirdParties', 'policies', 'requests'] as const;
-const KEY: Record<(typeof TABLES)[number], string> = {
-  sites: 'site', events: 'id', cookies: 'id', thirdParties: 'id', policies: 'id', requests: 'id',
-};
-const VISITED = ['news.test', 'shop.test', 'tracked.test'];
-/** The version the previous build is given in D: lower than the current build's. */
-const PREVIOUS_VERSION = '0.0.1';
 const currentVersion = (JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { version: string }).version;
-
-/** Settings in the previous release's format (v2), every part moved away from its default. */
-const OLD_SETTINGS: Settings = {
-  ...defaultSettings(),
-  onboarded: true,
-  preferences: { ...allPurposes(false), functional: true, analytics: true, legitimateInterest: 'allow' },
-  fallback: 'askMe',
-  siteOverrides: { 'shop.test': { mode: 'denyAll' } },
-  pausedSites: ['paused.test'],
-  gpc: false,
-  ledgerRetentionDays: 90,
-  identity: {
-    name: 'Minh Tran', email: 'minh@example.org', postalAddress: '12 Ly Thuong Kiet, Ha Noi', country: 'VN',
-    accountIds: [{ label: 'Customer number', value: 'C-4471' }],
-  },
-};
 
 let profile: string;
 let extensionDir: string;
@@ -58,10 +33,6 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20
     if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-function byKey(rows: Record<string, unknown>[], key: string): Map<unknown, Record<string, unknown>> {
-  return new Map(rows.map((row) => [row[key], row]));
 }
 
 beforeAll(async () => {
@@ -85,13 +56,7 @@ beforeAll(async () => {
       if (host !== 'shop.test') await consentOutcome(old, page);
     }
     await until(async () => (await old.table('cookies')).length > 0 && (await old.table('thirdParties')).length > 0, 'cookie and third-party rows');
-    const now = Date.now();
-    await putRows(await old.worker(), 'policies', [
-      { site: 'tracked.test', url: 'http://tracked.test/privacy', fetchedAt: now - 86_400_000, hash: 'a1b2c3', text: 'We keep your data for 13 months.' },
-    ]);
-    await putRows(await old.worker(), 'requests', [
-      { id: 'req-old-1', site: 'tracked.test', regime: 'gdpr', type: 'access', status: 'sent', createdAt: now - 5 * 86_400_000, sentAt: now - 4 * 86_400_000, dueAt: now + 26 * 86_400_000 },
-    ]);
+    for (const [table, rows] of Object.entries(oldRows(Date.now()))) await putRows(await old.worker(), table, rows);
     // Let the background finish what the visits started before reading what it holds.
     await new Promise((r) => setTimeout(r, 1000));
     for (const table of TABLES) before.set(table, await old.table(table));
@@ -117,9 +82,7 @@ afterAll(async () => {
 
 describe('an update from the previous release', () => {
   it('had data in every table and the seeded settings before the update', () => {
-    for (const table of TABLES) expect(before.get(table)!.length, `${table} rows before the update`).toBeGreaterThan(0);
-    expect(before.get('sites')!.map((s) => s.site)).toEqual(expect.arrayContaining(VISITED));
-    expect(storedBefore.settings).toEqual(OLD_SETTINGS);
+    expectSeeded(before, storedBefore);
   });
 
   it('runs the current build after the update', async () => {
@@ -128,12 +91,7 @@ describe('an update from the previous release', () => {
   });
 
   it('keeps every row of every table, field for field', async () => {
-    for (const table of TABLES) {
-      const after = byKey(await h.table(table), KEY[table]);
-      const old = before.get(table)!;
-      expect(after.size, `${table} row count`).toBe(old.length);
-      for (const row of old) expect(after.get(row[KEY[table]]), `${table} row ${String(row[KEY[table]])}`).toMatchObject(row);
-    }
+    await expectEveryRowKept(before, (table) => h.table(table));
   });
 
   it('keeps every setting', async () => {

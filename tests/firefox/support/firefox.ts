@@ -3,7 +3,7 @@
  * puppeteer-core over WebDriver BiDi (Playwright's Firefox and geckodriver do
  * not work offline here; see /work/shared/facts/toolchain.md).
  */
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ensureBrowser } from '../../../scripts/lib/browsers';
 import { REAL_FIXTURE_HOSTS } from '../../../scripts/lib/fixtureHosts';
@@ -24,7 +24,10 @@ export interface FirefoxWithExtension {
   page: Page;
 }
 
-/** Launches headless Firefox and installs the build in `.output/<build>` as a temporary add-on; `prefs` adds preferences of a test's own, `hosts` fixture hosts of its own. */
+/** A build's folder: `.output/<build>`, or the folder itself when given a path. */
+export const buildDir = (build: string): string => (isAbsolute(build) ? build : resolve(import.meta.dirname, '../../../.output', build));
+
+/** Launches headless Firefox and installs the build in `.output/<build>` (or the folder `build`) as a temporary add-on; `prefs` adds preferences of a test's own, `hosts` fixture hosts of its own. */
 export async function launchWithExtension(build: string, options: { prefs?: Record<string, unknown>; hosts?: string[] } = {}): Promise<FirefoxWithExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -45,7 +48,7 @@ export async function launchWithExtension(build: string, options: { prefs?: Reco
   });
   try {
     const before = new Set(browser.targets());
-    const addonId = await browser.installExtension(resolve(import.meta.dirname, '../../../.output', build));
+    const addonId = await browser.installExtension(buildDir(build));
     // The extension opens its onboarding tab on install, which takes the foreground.
     // Wait for it, so that it cannot steal the foreground from our page later.
     await browser.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout: 10_000 });
