@@ -1,7 +1,12 @@
 import { scripting } from '../scripting';
 
-/** The consent engine's bundle (entrypoints/consent-engine.ts), built as an unlisted script. */
-const ENGINE_FILE = '/consent-engine.js';
+/**
+ * The consent engine, in two unlisted scripts injected one after the other:
+ * autoconsent (entrypoints/autoconsent-lib.ts), then our part
+ * (entrypoints/consent-engine.ts). Two injections are two tasks in the page,
+ * so the browser never compiles and sets up the whole engine in one.
+ */
+export const ENGINE_FILES = ['/autoconsent-lib.js', '/consent-engine.js'] as const;
 
 /**
  * Injects the consent engine into one frame, in the content scripts'
@@ -10,7 +15,7 @@ const ENGINE_FILE = '/consent-engine.js';
  */
 export async function loadEngine(tabId: number, frameId: number): Promise<boolean> {
   try {
-    await scripting().executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE_FILE] });
+    for (const file of ENGINE_FILES) await scripting().executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
     return true;
   } catch (error) {
     console.warn('Privacy Ledger: could not load the consent engine', error);

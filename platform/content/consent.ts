@@ -1,6 +1,7 @@
-import AutoConsent from '@duckduckgo/autoconsent';
+import type AutoConsent from '@duckduckgo/autoconsent';
 import type { AutoconsentMessage, PageConfig } from '../../core/messaging/protocol';
 import { send } from '../messaging/contentClient';
+import { findAutoConsent } from './autoconsentSlot';
 import { cheapenRuleChecks } from './cheaperRuleChecks';
 import { takeTurns } from './ruleTurns';
 import { watchForUnknownBanner } from './unknownBannerWatch';
@@ -55,9 +56,12 @@ export function startConsentEngine(page: () => Promise<PageConfig | null>, prehi
       prehide.release();
     }
   };
+  // autoconsent's own script runs first (engineLoader.ts); without it there is nothing to start.
+  const Lib = findAutoConsent();
+  if (!Lib) return prehide.release();
   // Started at once, not after the page's configuration arrives: the background
   // answers autoconsent's init with `enabled: false` where the page is paused.
-  engine = new AutoConsent(relay);
+  engine = new Lib(relay);
   void page().then((config) => {
     if (!config?.active) return prehide.release();
     // Banners no rule knows, in the languages our users read.

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import lib from '../../../entrypoints/autoconsent-lib';
 import engine from '../../../entrypoints/consent-engine';
 import { offerToEngine } from '../../../platform/content/handoff';
 
@@ -18,6 +19,8 @@ describe('the injected consent engine', () => {
     const release = vi.fn();
     offerToEngine({ page: async () => null, prehide: { release } });
 
+    // autoconsent's own script first, as the background injects them.
+    lib.main!();
     engine.main!();
     expect(sent).toEqual([]);
 
@@ -27,5 +30,19 @@ describe('the injected consent engine', () => {
     expect(new Set(sent.map((e) => e.type))).toEqual(new Set(['consent.ac']));
     // Refused, so the prehide is given back.
     await vi.waitFor(() => expect(release).toHaveBeenCalled());
+  });
+
+  it('without autoconsent in the frame, gives the prehide back and asks nothing', async () => {
+    const sent: Envelope[] = [];
+    vi.stubGlobal('browser', undefined);
+    vi.stubGlobal('chrome', { runtime: { sendMessage: async (envelope: Envelope) => (sent.push(envelope), { ok: false, error: 'test' }) } });
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('privacy-ledger.autoconsent')];
+    const release = vi.fn();
+    offerToEngine({ page: async () => null, prehide: { release } });
+
+    engine.main!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.waitFor(() => expect(release).toHaveBeenCalled());
+    expect(sent).toEqual([]);
   });
 });
