@@ -19,7 +19,7 @@ import { mailtoParts } from '../support/mailto';
 import { injectedElements, nothingInjected } from '../support/pageProbes';
 import { readTable, tabIdOf, useProfile } from './support/extensionPage';
 import { backgroundErrors, watchBackground, watchLog, type CollectedError } from './support/extensionErrors';
-import { EXTENSION_UUID, extensionUrl, launchWithExtension, openExtensionPage, waitInPage, type FirefoxWithExtension } from './support/firefox';
+import { composerFromPopup, EXTENSION_UUID, launchWithExtension, openExtensionPage, waitInPage, type FirefoxWithExtension } from './support/firefox';
 
 const ana: Identity = { name: 'Ana Weber', email: 'ana@example.org', postalAddress: '', country: 'DE', accountIds: [] };
 /** Control and format characters (a bidi override, zero-width characters): never in an address that is offered. */
@@ -136,12 +136,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Hostile text in Firefox:
 
   it('writes a letter from the popup with the controller as text and a well-formed mailto link to the real address', async () => {
     await popupFor(site);
-    const before = new Set(firefox.browser.targets());
-    await ui.click('[data-testid="popup-delete-data"]');
-    const target = await firefox.browser.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout: 10_000 });
-    const dashboard = (await target.page())!;
-    await dashboard.bringToFront();
-    await waitInPage(dashboard, 'the dashboard', (prefix) => location.href.startsWith(prefix), extensionUrl('/dashboard.html'));
+    const dashboard = await composerFromPopup(firefox, ui);
     await waitInPage(dashboard, 'the composer\'s letter', () => document.querySelector('[data-testid="composer-letter"]') !== null, '');
     expect(await dashboard.evaluate(() => location.hash)).toContain(`site=${HOSTILE_POLICY_HOST}`);
 

@@ -11,7 +11,7 @@ import type { CookieRecord, LedgerEvent, PolicyRecord, SiteRecord } from '../../
 import type { Identity } from '../../core/settings/schema';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixtureServer';
 import { readTable, tabIdOf, useProfile, type PageApi } from './support/extensionPage';
-import { extensionUrl, launchWithExtension, openExtensionPage, waitInPage, type FirefoxWithExtension } from './support/firefox';
+import { composerFromPopup, launchWithExtension, openExtensionPage, waitInPage, type FirefoxWithExtension } from './support/firefox';
 
 const ana: Identity = { name: 'Ana Weber', email: 'ana@example.org', postalAddress: 'Hauptstraße 1, 10115 Berlin', country: 'DE', accountIds: [] };
 const TRACKED_PRIVACY = 'privacy@tracked.test';
@@ -144,13 +144,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'])('Main flows in Firefox: %s', (buil
       .toBe(TRACKED_PRIVACY);
     await openExtensionPage(ext, `/popup.html?tab=${await tabIdOf(ext, tracked.url())}`);
     await waitInPage(ext, 'the popup for tracked.test', () => document.querySelector('[data-testid="popup-site"]')?.textContent === 'tracked.test', '');
-    const before = new Set(firefox.browser.targets());
-    await ext.click('[data-testid="popup-delete-data"]');
-    // Puppeteer's targets do not follow a tab to an extension page (they stay at about:blank): ask the page itself.
-    const target = await firefox.browser.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout: 10_000 });
-    const dashboard = (await target.page())!;
-    await dashboard.bringToFront();
-    await waitInPage(dashboard, 'the dashboard', (prefix) => location.href.startsWith(prefix), extensionUrl('/dashboard.html'));
+    const dashboard = await composerFromPopup(firefox, ext);
     expect(await dashboard.evaluate(() => location.hash)).toBe('#/requests?site=tracked.test&type=erasure');
     await waitInPage(dashboard, 'the composer\'s letter', () => document.querySelector('[data-testid="composer-letter"]') !== null, '');
     const text = (testId: string) => dashboard.$eval(`[data-testid="${testId}"]`, (el) => el.textContent ?? '');

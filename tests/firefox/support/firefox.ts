@@ -88,3 +88,17 @@ export async function waitInPage(page: Page, what: string, predicate: (arg: stri
     throw new Error(`Waited ${timeout} ms for ${what}. The page shows ${shown.replace(/\s+/g, ' ').slice(0, 600)}`, { cause: error });
   }
 }
+
+/**
+ * Clicks the popup's "Delete my data" in `popup` and returns the dashboard tab it opens, in front and
+ * loaded. Puppeteer's targets do not follow a tab to an extension page (they stay at about:blank): the page itself is asked.
+ */
+export async function composerFromPopup(firefox: FirefoxWithExtension, popup: Page): Promise<Page> {
+  const before = new Set(firefox.browser.targets());
+  await popup.click('[data-testid="popup-delete-data"]');
+  const target = await firefox.browser.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout: 10_000 });
+  const dashboard = (await target.page())!;
+  await dashboard.bringToFront();
+  await waitInPage(dashboard, 'the dashboard', (prefix) => location.href.startsWith(prefix), extensionUrl('/dashboard.html'));
+  return dashboard;
+}
