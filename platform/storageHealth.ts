@@ -27,22 +27,73 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
   return isQuotaError(inner, depth + 1);
 }
 
-/** Known state in this context; undefined until read or written, so a woken worker clears a stale flag once. */
-let full: boolean | undefined;
+type Where = StorageFull['where'];
+const STORES: readonly Where[] = ['ledger', 'settings'];
 
-export async function reportStorageFull(where: StorageFull['where'], at = Date.now()): Promise<void> {
-  const current = await sessionGet<StorageFull>(STORAGE_FULL_KEY);
-  full = true;
-  if (!current) await sessionSet(STORAGE_FULL_KEY, { since: at, where } satisfies StorageFull);
-  console.warn(`Privacy Ledger: the browser refused to store more (${where}); storage is full`);
+/**
+ * What this context last saw of each store: a refused write (`at` is when this
+ * spell of refusals began) or a write that succeeded (`at` is when). Updated
+ * the moment a write settles, before any await, so the order of events is the
+ * order the writes settled in, not the order their reports reach storage.
+ * `shown` marks a refusal the flag has carried: once another context clears
+ * it, that refusal is not raised again.
+ */
+const seen: Partial<Record<Where, { ok: boolean; at: number; shown?: boolean }>> = {};
+/** Whether the session flag is set, as far as this context knows; undefined until known, so a woken worker clears a stale flag once. */
+let flagged: boolean | undefined;
+/** Reconciliations run one at a time, each from the latest `seen`. */
+let queue: Promise<void> = Promise.resolve();
+let queued = 0;
+
+/** Another context (the background, an extension page) may set or clear the flag too. */
+function follow(changes: Record<string, { newValue?: unknown }>, area: string): void {
+  if (area === 'session' && STORAGE_FULL_KEY in changes) flagged = changes[STORAGE_FULL_KEY]?.newValue != null;
+}
+function followOtherContexts(): void {
+  if (!browser.storage.onChanged.hasListener(follow)) browser.storage.onChanged.addListener(follow);
 }
 
-/** Forgets the report; given `where`, only a report from that store (a settings write says nothing of the ledger's space). */
-export async function clearStorageFull(where?: StorageFull['where']): Promise<void> {
-  const current = await sessionGet<StorageFull>(STORAGE_FULL_KEY);
-  if (current && where && current.where !== where) return;
-  full = false;
-  if (current) await sessionSet(STORAGE_FULL_KEY, undefined);
+/** Brings the session flag in line with what this context has seen: a refusal not followed by a success shows; a success after the flag's refusal clears it. */
+async function reconcile(): Promise<void> {
+  const current = (await sessionGet<StorageFull>(STORAGE_FULL_KEY)) ?? null;
+  let next = current;
+  const last = current ? seen[current.where] : undefined;
+  if (current && last?.ok && last.at >= current.since) next = null;
+  if (!next) {
+    const refused = STORES.find((store) => seen[store]?.ok === false && !seen[store].shown);
+    if (refused) next = { since: seen[refused]!.at, where: refused };
+  }
+  const carried = next ? seen[next.where] : undefined;
+  if (carried && !carried.ok) carried.shown = true;
+  flagged = next !== null;
+  if (next === current) return;
+  await sessionSet(STORAGE_FULL_KEY, next ?? undefined);
+  if (next) console.warn(`Privacy Ledger: the browser refused to store more (${next.where}); storage is full`);
+}
+
+function settle(): Promise<void> {
+  followOtherContexts();
+  queued += 1;
+  const run = queue.then(reconcile).finally(() => {
+    queued -= 1;
+  });
+  queue = run.catch(() => {});
+  return run;
+}
+
+/** Notes a write the browser refused for want of space, and shows it. */
+export function reportStorageFull(where: Where, at = Date.now()): Promise<void> {
+  const last = seen[where];
+  seen[where] = { ok: false, at: last && !last.ok ? last.at : at };
+  return settle();
+}
+
+/** Notes a write that succeeded; given `where`, only that store's report goes (a settings write says nothing of the ledger's space), without it every report. */
+export function clearStorageFull(where?: Where, at = Date.now()): Promise<void> {
+  for (const store of where ? [where] : STORES) seen[store] = { ok: true, at };
+  followOtherContexts();
+  if (flagged === false && queued === 0) return Promise.resolve();
+  return settle();
 }
 
 export async function storageFullState(): Promise<StorageFull | null> {
@@ -63,7 +114,7 @@ export function watchStorageFull(listener: (state: StorageFull | null) => void):
 export async function guardWrite<T>(where: StorageFull['where'], write: () => Promise<T>): Promise<T> {
   try {
     const result = await write();
-    if (full !== false) await clearStorageFull(where);
+    await clearStorageFull(where);
     return result;
   } catch (error) {
     if (isQuotaError(error)) await reportStorageFull(where);
@@ -90,9 +141,7 @@ export const storageHealthMiddleware: Middleware<DBCore> = {
       const events = tx as unknown as Partial<EventTarget> & { error?: unknown };
       if (mode === 'readwrite' && typeof events.addEventListener === 'function') {
         events.addEventListener('abort', () => note(events.error));
-        events.addEventListener('complete', () => {
-          if (full !== false) void clearStorageFull('ledger').catch(() => {});
-        });
+        events.addEventListener('complete', () => void clearStorageFull('ledger').catch(() => {}));
       }
       return tx;
     },

@@ -6,7 +6,7 @@ import { LEDGER_TABLES } from '../../../core/ledger/tables';
 import { LedgerDatabase, recordVisit } from '../../../platform/db';
 import { importLedger } from '../../../platform/ledger/import';
 import { loadSettings, saveSettings } from '../../../platform/settingsStorage';
-import { clearStorageFull, isQuotaError, reportStorageFull, STORAGE_FULL_KEY, storageFullState } from '../../../platform/storageHealth';
+import { clearStorageFull, guardWrite, isQuotaError, reportStorageFull, STORAGE_FULL_KEY, storageFullState } from '../../../platform/storageHealth';
 import { cookie, sampleRows } from '../../support/ledgerRows';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -128,5 +128,61 @@ describe('storage full', () => {
     await reportStorageFull('ledger', 5);
     await reportStorageFull('ledger', 9);
     expect(await storageFullState()).toEqual({ since: 5, where: 'ledger' });
+  });
+
+  it('a write that succeeds while an earlier refusal is still being reported leaves no notice behind', async () => {
+    // Known clear first, the state in which a success used to skip its check.
+    await reportStorageFull('settings', 1);
+    await clearStorageFull('settings');
+    expect(await storageFullState()).toBeNull();
+
+    // Storage reads are held, so the refusal's report is still on its way when the next write succeeds.
+    const session = fakeBrowser.storage.session;
+    const get = session.get.bind(session);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    session.get = (async (...args: Parameters<typeof get>) => {
+      await held;
+      return get(...args);
+    }) as typeof session.get;
+    try {
+      const refused = guardWrite('settings', () => Promise.reject(quota())).catch((error: unknown) => error);
+      const succeeded = guardWrite('settings', async () => 'stored');
+      release();
+      expect(isQuotaError(await refused)).toBe(true);
+      await expect(succeeded).resolves.toBe('stored');
+    } finally {
+      session.get = get;
+    }
+    expect(await storageFullState()).toBeNull();
+  });
+
+  it('a success clears a notice another context raised before it, not one raised after it', async () => {
+    await clearStorageFull();
+    await guardWrite('ledger', async () => 'stored');
+    // Another extension page reports a later refusal of the ledger.
+    const later = Date.now() + 60_000;
+    await fakeBrowser.storage.session.set({ [STORAGE_FULL_KEY]: { since: later, where: 'ledger' } });
+    await guardWrite('settings', async () => 'stored');
+    await guardWrite('ledger', async () => 'stored');
+    expect(await storageFullState()).toEqual({ since: later, where: 'ledger' });
+
+    await fakeBrowser.storage.session.set({ [STORAGE_FULL_KEY]: { since: Date.now() - 1, where: 'ledger' } });
+    await guardWrite('ledger', async () => 'stored');
+    expect(await storageFullState()).toBeNull();
+  });
+
+  it('a refusal another context has since cleared is not raised again by a later write here', async () => {
+    await expect(guardWrite('ledger', () => Promise.reject(quota()))).rejects.toSatisfy(isQuotaError);
+    expect(await storageFullState()).toMatchObject({ where: 'ledger' });
+    // The background's next ledger write succeeds and clears the notice; later another page reports a refused settings write.
+    await fakeBrowser.storage.session.remove(STORAGE_FULL_KEY);
+    await fakeBrowser.storage.session.set({ [STORAGE_FULL_KEY]: { since: Date.now() - 1, where: 'settings' } });
+    // A settings write here succeeds: the settings notice goes, and the old ledger refusal does not come back.
+    await guardWrite('settings', async () => 'stored');
+    expect(await storageFullState()).toBeNull();
+    // A new refusal here is shown again.
+    await expect(guardWrite('ledger', () => Promise.reject(quota()))).rejects.toSatisfy(isQuotaError);
+    expect(await storageFullState()).toMatchObject({ where: 'ledger' });
   });
 });
