@@ -40,9 +40,10 @@ export function charsetOf(contentType: string, head: Uint8Array): string {
   return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(start)?.[1] ?? 'utf-8';
 }
 
-function decode(bytes: Uint8Array, charset: string): string {
+/** The body as text, in the charset the response declares (UTF-8 when it names none the browser knows). */
+export function decodeBody(bytes: Uint8Array, contentType: string): string {
   try {
-    return new TextDecoder(charset).decode(bytes);
+    return new TextDecoder(charsetOf(contentType, bytes)).decode(bytes);
   } catch {
     return new TextDecoder('utf-8').decode(bytes);
   }
@@ -88,7 +89,7 @@ export async function fetchPolicy(url: string, site: string, offeredByPage: bool
     if (!kind) return { ok: false, status: 'notHtml', detail: type.split(';')[0]!.trim() };
     const bytes = await readCapped(response, limits.bytes);
     if (!bytes) return { ok: false, status: 'tooBig', detail: `over ${limits.bytes} bytes` };
-    return { ok: true, url: response.url || url, body: decode(bytes, charsetOf(type, bytes)), contentType: kind };
+    return { ok: true, url: response.url || url, body: decodeBody(bytes, type), contentType: kind };
   } catch (error) {
     if (abort.signal.aborted) return { ok: false, status: 'timeout', detail: `no answer in ${limits.timeoutMs} ms` };
     return { ok: false, status: 'failed', detail: error instanceof Error ? error.message.slice(0, 200) : 'network error' };

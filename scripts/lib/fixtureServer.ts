@@ -12,6 +12,7 @@ import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { REAL_FIXTURE_HOSTS } from './fixtureHosts';
 import { FUZZ_HOSTS, fuzzPage, isFuzzKind, withOtherOrigin } from './fuzzPages';
 import { HOSTILE_POLICY_HOST, HUGE_POLICY_HOST, hostilePolicy, hugePolicy } from './hostilePolicies';
+import { hostileTextHome, servedHostileText } from './hostileTexts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SITES_DIR = join(ROOT, 'tests/fixtures/sites');
@@ -125,6 +126,17 @@ function serveGeneratedPolicy(req: IncomingMessage, res: ServerResponse): boolea
   return true;
 }
 
+/** The `hostile-text-N.test` sites (scripts/lib/hostileTexts.ts): a home page linking `/privacy`, which is the Nth hostile input. */
+function serveHostileText(req: IncomingMessage, res: ServerResponse): boolean {
+  const input = servedHostileText((req.headers.host ?? '').split(':')[0]!.toLowerCase());
+  if (!input) return false;
+  const path = new URL(req.url ?? '/', 'http://fixture').pathname;
+  if (path === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(hostileTextHome(input));
+  else if (path === '/privacy') res.writeHead(200, { 'content-type': input.contentType, 'cache-control': 'no-store' }).end(Buffer.from(input.make(), 'utf8'));
+  else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  return true;
+}
+
 function serve(req: IncomingMessage, res: ServerResponse): void {
   // Any site echoes the request headers it received, for checking what the browser sent (GPC).
   if ((req.url ?? '').startsWith('/__headers')) {
@@ -133,6 +145,7 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
   }
   if (serveFuzzPage(req, res)) return;
   if (serveGeneratedPolicy(req, res)) return;
+  if (serveHostileText(req, res)) return;
   const file = fileFor(req);
   if (!file || !existsSync(file) || !statSync(file).isFile() || basename(file) === HEADERS_FILE) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

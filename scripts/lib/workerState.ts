@@ -35,6 +35,24 @@ export function rowsInExtension<T>(store: string): Promise<T[]> {
   });
 }
 
+/**
+ * The policy rows of one site, through the store's `[site+fetchedAt]` index,
+ * so a test reads one site's texts rather than every site's. Runs inside the
+ * extension, as `rowsInExtension` does.
+ */
+export function sitePoliciesInExtension<T>(site: string): Promise<T[]> {
+  return new Promise<T[]>((done, fail) => {
+    const open = indexedDB.open('privacy-ledger');
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const range = IDBKeyRange.bound([site, -Infinity], [site, Infinity]);
+      const all = open.result.transaction('policies').objectStore('policies').index('[site+fetchedAt]').getAll(range);
+      all.onsuccess = () => (open.result.close(), done(all.result as T[]));
+      all.onerror = () => fail(all.error);
+    };
+  });
+}
+
 /** Every row of one table of the extension's database. */
 export function readTable<T>(worker: Worker, table: string): Promise<T[]> {
   return worker.evaluate(rowsInExtension<T>, table);

@@ -1,4 +1,4 @@
-import type { Dialog, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerEvent, PolicyRecord } from '../../core/ledger/records';
 import type { Identity } from '../../core/settings/schema';
@@ -16,8 +16,8 @@ import {
 import { mailtoParts } from '../support/mailto';
 import { injectedElements, nothingInjected } from '../support/pageProbes';
 import { useProfile } from './support/consent';
-import { watchPage, watchWorker, type CollectedError } from './support/extensionErrors';
 import { startHarness, type Harness } from './support/harness';
+import { watchVisits, type WatchedVisits } from './support/watchedVisits';
 
 /**
  * Hostile text through the built extension: policies built to break the
@@ -34,38 +34,20 @@ const ana: Identity = { name: 'Ana Weber', email: 'ana@example.org', postalAddre
 const INVISIBLE = /\p{C}/u;
 
 let h: Harness;
-const errors: CollectedError[] = [];
-const dialogs: string[] = [];
-let stopWatchingWorker = () => {};
+let visits: WatchedVisits;
 
 beforeAll(async () => {
   h = await startHarness();
   await useProfile(h, 'denyOptional', { identity: ana });
-  stopWatchingWorker = await watchWorker(h, (e) => errors.push(e));
-  // Every page, the extension's included: an alert the data managed to run is recorded, and dismissed so nothing hangs.
-  h.context.on('page', (page) => page.on('dialog', (dialog: Dialog) => {
-    dialogs.push(`${dialog.type()} on ${page.url()}: ${dialog.message()}`);
-    void dialog.dismiss().catch(() => undefined);
-  }));
+  visits = await watchVisits(h);
 });
 afterAll(async () => {
-  stopWatchingWorker();
+  visits?.stop();
   await h?.shutdown();
 });
 
-const report = (list: CollectedError[]) => list.map((e) => `[${e.where}] on ${e.source}\n  ${e.message}`).join('\n');
 const policiesOf = async (site: string) => (await h.table<PolicyRecord>('policies')).filter((p) => p.site === site);
 const statusesOf = async (site: string) => (await policiesOf(site)).map((p) => p.status);
-
-/** Opens `host` in a new tab whose extension errors are collected. */
-async function open(host: string): Promise<Page> {
-  const page = await h.context.newPage();
-  const watch = await watchPage(h, page, (e) => errors.push(e));
-  watch.label = h.server.url(host);
-  await page.goto(watch.label);
-  page.once('close', () => void watch.detach());
-  return page;
-}
 
 /** Opens the popup for the tab showing `page`. */
 async function popupFor(page: Page): Promise<Page> {
@@ -94,9 +76,9 @@ describe('the checks', () => {
       await popup.evaluate(() => document.getElementById('probe')!.remove());
     }
     await popup.evaluate(() => setTimeout(() => alert('probe'), 0));
-    await expect.poll(() => dialogs.length).toBe(1);
-    expect(dialogs[0]).toContain('probe');
-    dialogs.length = 0;
+    await expect.poll(() => visits.dialogs.length).toBe(1);
+    expect(visits.dialogs[0]).toContain('probe');
+    visits.dialogs.length = 0;
     await popup.close();
   });
 });
@@ -106,7 +88,7 @@ describe('a hostile privacy policy, read by the background and shown in the popu
   let row: PolicyRecord;
 
   it('is read: the markup is text, the invalid bytes and invisible characters are gone, the depth cap is reported', async () => {
-    site = await open(HOSTILE_POLICY_HOST);
+    site = await visits.open(HOSTILE_POLICY_HOST);
     await expect.poll(() => statusesOf(HOSTILE_POLICY_HOST), { timeout: 30_000 }).toEqual(['ok']);
     [row] = await policiesOf(HOSTILE_POLICY_HOST) as [PolicyRecord];
     expect(new URL(row.url).pathname).toBe('/privacy.html');
@@ -146,7 +128,7 @@ describe('a hostile privacy policy, read by the background and shown in the popu
     await card.locator('[data-field="retention"] summary').click();
     expect(await card.locator('[data-field="retention"] blockquote').first().textContent()).toContain(HOSTILE_MARKUP[1]);
     await expectNoInjectedElement(popup);
-    expect(dialogs).toEqual([]);
+    expect(visits.dialogs).toEqual([]);
     await popup.close();
   }, 60_000);
 
@@ -158,7 +140,7 @@ describe('a hostile privacy policy, read by the background and shown in the popu
     for (const details of await section.locator('details').all()) await details.evaluate((el) => el.setAttribute('open', ''));
     expect(await section.textContent()).toContain(HOSTILE_MARKUP[0]);
     await expectNoInjectedElement(page);
-    expect(dialogs).toEqual([]);
+    expect(visits.dialogs).toEqual([]);
     await page.close();
   }, 60_000);
 
@@ -187,7 +169,7 @@ describe('a hostile privacy policy, read by the background and shown in the popu
     expect(url.href).not.toMatch(/%E2%80%AE/i);
 
     await expectNoInjectedElement(dashboard);
-    expect(dialogs).toEqual([]);
+    expect(visits.dialogs).toEqual([]);
     await dashboard.close();
     await popup.close();
     await site.close();
@@ -198,7 +180,7 @@ describe('policies that cannot be read', () => {
   it('says why in the popup for a policy over the size cap, a binary file and a PNG served as a web page, and keeps another site\'s rows', async () => {
     expect(HUGE_POLICY_BYTES).toBeGreaterThan(FETCH_LIMITS.bytes);
     // Another site first: its policy, its visit and its events must all be there afterwards.
-    const before = await open('policy.test');
+    const before = await visits.open('policy.test');
     await expect.poll(() => statusesOf('policy.test'), { timeout: 30_000 }).toEqual(['ok']);
     const eventsOf = async () => (await h.table<LedgerEvent>('events')).filter((e) => e.site === 'policy.test');
     await expect.poll(async () => (await eventsOf()).some((e) => e.kind === 'policy.read')).toBe(true);
@@ -212,7 +194,7 @@ describe('policies that cannot be read', () => {
       { host: 'png-policy.test', status: 'notAPolicy', message: 'The page linked as the policy does not read like a privacy policy.' },
     ];
     for (const { host, status, message } of cases) {
-      const page = await open(host);
+      const page = await visits.open(host);
       await expect.poll(() => statusesOf(host), { timeout: 30_000 }).toEqual([status]);
       const [failure] = await policiesOf(host);
       expect(failure!.text).toBe('');
@@ -228,10 +210,10 @@ describe('policies that cannot be read', () => {
     expect(await policiesOf('policy.test')).toEqual(kept.policies);
     expect(await eventsOf()).toEqual(expect.arrayContaining(kept.events));
     expect((await h.table<{ site: string }>('sites')).filter((s) => s.site === 'policy.test')).toHaveLength(1);
-    expect(dialogs).toEqual([]);
+    expect(visits.dialogs).toEqual([]);
   }, 120_000);
 
   it('caused no uncaught error in the extension', () => {
-    expect(errors, report(errors)).toEqual([]);
+    expect(visits.errors, visits.report()).toEqual([]);
   });
 });

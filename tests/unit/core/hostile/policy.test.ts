@@ -19,6 +19,9 @@ import { MAX_SECTION_HEADING_CHARS, segment } from '../../../../core/policy/segm
 import {
   CONTACT_CHANNELS, CONTACT_ROLES, LANGUAGES, SALE_VALUES, type AnalyseInput, type Evidence, type LinkCandidate, type PolicySummary,
 } from '../../../../core/policy/types';
+import {
+  ADVERSARIAL_TEXTS, BINARY_TEXTS, bytes, fill, HUGE_HTML, HUGE_TEXTS, latin1, MALFORMED_HTML,
+} from '../../../../scripts/lib/hostileTexts';
 
 const GUARD = 30_000;
 
@@ -47,21 +50,6 @@ function readInWorker(input: AnalyseInput): Promise<{ textLength: number; warnin
     });
   });
 }
-
-/** A deterministic pseudo-random byte source (xorshift), so every run feeds the same bytes. */
-function bytes(n: number, seed = 7): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
-const latin1 = (b: Uint8Array) => new TextDecoder('latin1').decode(b);
-const utf8Lossy = (b: Uint8Array) => new TextDecoder('utf-8').decode(b);
 
 /** Every Evidence inside a summary, wherever it sits. */
 function allEvidence(value: unknown, out: Evidence[] = []): Evidence[] {
@@ -115,45 +103,25 @@ function read(input: AnalyseInput): PolicySummary {
   return summary;
 }
 
-const MB = 1024 * 1024;
-/** `unit` repeated to at least `chars` characters. */
-const fill = (unit: string, chars: number) => unit.repeat(Math.ceil(chars / unit.length));
-
 describe('huge text', () => {
-  const cases: [string, string][] = [
-    ['4 MB of policy keywords ("email @ sell days")', fill('email @ sell days privacy@ ', 4 * MB)],
-    ['one 3 MB line without a break or a full stop', fill('we sell your personal data and keep it 30 days ', 3 * MB)],
-    ['a million "email"s', 'email '.repeat(1_000_000)],
-    ['3 MB of "@"', '@'.repeat(3 * MB)],
-    ['a million "sell"s, then a denial', `${'sell '.repeat(1_000_000)} We do not sell your data.`],
-    ['a million "days"', '30 days '.repeat(1_000_000)],
-  ];
-  it.each(cases)('%s: cut at the input cap and said so', (_name, text) => {
-    const s = read({ text });
+  const cases = HUGE_TEXTS.map((t) => [t.name, t.make] as const);
+  it.each(cases)('%s: cut at the input cap and said so', (_name, make) => {
+    const s = read({ text: make() });
     expect(s.textLength).toBeLessThanOrEqual(MAX_INPUT_CHARS);
     expect(s.warnings).toContain(`Text cut to its first ${MAX_INPUT_CHARS} characters.`);
   }, GUARD);
 
-  it('3.5 MB of HTML is cut at the HTML cap, and said so', () => {
-    const html = fill('<p>We keep your email address for 30 days.</p>', 3.5 * MB);
-    const s = read({ html });
+  it(`${HUGE_HTML.name} is cut at the HTML cap, and said so`, () => {
+    const s = read({ html: HUGE_HTML.make() });
     expect(s.warnings).toContain(`HTML cut to its first ${MAX_HTML_CHARS} characters.`);
     expect(s.retention.value).toEqual({ kind: 'period', days: 30 });
   }, GUARD);
 });
 
 describe('binary', () => {
-  const png = latin1(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
-  const cases: [string, string][] = [
-    ['1 MB of random bytes (latin1)', latin1(bytes(MB))],
-    ['1 MB of random bytes decoded as UTF-8 (replacement characters)', utf8Lossy(bytes(MB, 11))],
-    ['a million NULs', '\u0000'.repeat(1_000_000)],
-    ['lone and reversed surrogates', '\ud800x\udc00\udbff\ud800'.repeat(100_000)],
-    ['a PDF', `%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nstream\n${latin1(bytes(300_000, 3))}\nendstream\n%%EOF`],
-    ['a ZIP', `PK\u0003\u0004\u0014\u0000\u0000\u0000${latin1(bytes(300_000, 5))}`],
-    ['a PNG', `${png}${latin1(bytes(300_000, 9))}`],
-  ];
-  it.each(cases)('%s, as text and as HTML', (_name, body) => {
+  const cases = BINARY_TEXTS.map((t) => [t.name, t.make] as const);
+  it.each(cases)('%s, as text and as HTML', (_name, make) => {
+    const body = make();
     read({ text: body });
     read({ html: body });
     read({ text: body, contentType: 'application/octet-stream' });
@@ -166,26 +134,9 @@ describe('binary', () => {
 });
 
 describe('malformed HTML', () => {
-  const cases: [string, string][] = [
-    ['100,000 unclosed <div>s', '<div>'.repeat(100_000) + 'We sell your data.'],
-    ['100,000 unclosed inline <b>s', '<b>'.repeat(100_000) + 'We sell your data.'],
-    ['an attribute flood', `<p ${'a="b" '.repeat(400_000)}>We do not sell your data.</p>`],
-    ['an attribute with 2 MB of value', `<a href="mailto:${'a'.repeat(2 * MB)}@x.com">privacy</a>`],
-    ['a script flood', '<script>we sell your data</script>'.repeat(80_000)],
-    ['an unclosed script', `<p>We do not sell your data.</p><script>${'we sell your personal data. '.repeat(50_000)}`],
-    ['a style flood', '<style>p{color:red}</style>'.repeat(100_000)],
-    ['a comment bomb', '<!--'.repeat(700_000)],
-    ['an unclosed comment', `<p>We do not sell your data.</p><!--${'x'.repeat(2 * MB)}`],
-    ['an entity flood', '&amp;'.repeat(600_000)],
-    ['numeric entity flood, out of range and surrogate code points', '&#99999999;&#xD800;&#0;&#x110000;&bogus;'.repeat(60_000)],
-    ['a table of 100,000 rows (was quadratic)', `<table>${'<tr><td>a</td><td>b</td></tr>'.repeat(100_000)}</table>`],
-    ['200,000 paragraphs (was quadratic)', '<p>x</p>'.repeat(200_000)],
-    ['a CDATA and processing-instruction flood', '<![CDATA[x]]><?xml x?>'.repeat(100_000)],
-    ['unterminated tags', '<a href="'.repeat(200_000)],
-    ['tag names and attributes that are not names', '<\u0000 \u0001=\u0002><<<>>>'.repeat(100_000)],
-  ];
-  it.each(cases)('%s', (_name, html) => {
-    read({ html });
+  const cases = MALFORMED_HTML.map((t) => [t.name, t.make] as const);
+  it.each(cases)('%s', (_name, make) => {
+    read({ html: make() });
   }, GUARD);
 
   it(`stops at ${MAX_HTML_DEPTH} levels of nesting and says so`, () => {
@@ -218,61 +169,15 @@ describe('malformed HTML', () => {
   }, GUARD);
 });
 
-/**
- * One crafted input per regular expression in core/policy: long runs of what its quantifiers accept,
- * followed by what makes it fail. (core/requests has no regular expression with a nested or unbounded
- * quantifier over outside text: its templates are parsed by hand.)
- */
-const ADVERSARIAL: [string, string][] = [
-  ['normalise INVISIBLE / CONTROL / HORIZONTAL_SPACE', fill(' \t\u00a0\u2000\u200b\u00ad\u0001', 600_000) + 'x'],
-  ['normalise line breaks ( ?\\n ?, \\n{3,})', fill(' \n \r\n\u2028', 600_000) + 'x'],
-  ['segment SETEXT_UNDERLINE', `Title\n${'='.repeat(500_000)}-`],
-  ['segment bold heading **…**', fill('**a', 500_000)],
-  ['segment numbered heading', fill('1.1.1.1. ', 500_000)],
-  ['segment SENTENCE_END and ABBREVIATION', fill('e.g. i.e. a. ', 600_000)],
-  ['segment a Markdown heading of the whole text (was quadratic)', `# sharing rights retention privacy ${'x'.repeat(280_000)}\n${'We share it. '.repeat(24_000)}`],
-  ['language NOISE ](…)', fill('](', 600_000)],
-  ['language NOISE URL and address', fill('https://a', 300_000) + fill('a.', 300_000)],
-  ['links-in-text MARKDOWN_LINK', fill('[', 600_000)],
-  ['links-in-text MARKDOWN_LINK target', fill('[](http://a', 600_000)],
-  ['links-in-text MARKDOWN_LINK title', `[a](https://x "${'b'.repeat(600_000)}`],
-  ['links-in-text BARE_URL and its trailing-punctuation trim', fill(`http://${'.'.repeat(993)} `, 600_000)],
-  ['links-in-text Markdown and bare links mixed (was quadratic)', fill('[a](https://x.example/p) https://y.example/q ', 600_000)],
-  ['emails PLAIN_OR_BRACKETED local part', fill('a.', 300_000) + '@'],
-  ['emails PLAIN_OR_BRACKETED domain labels', `a@${fill('a-', 600_000)}`],
-  ['emails PLAIN_OR_BRACKETED dotted labels', fill(`a@${'a.'.repeat(5)}`, 600_000)],
-  ['emails AT_BRACKETED / DOT_BRACKETED', fill('a [at] b [dot] ', 600_000)],
-  ['emails SPELLED', fill('a at b dot ', 600_000)],
-  ['emails ANCHOR lookahead', fill(` at ${'a'.repeat(63)}`, 600_000)],
-  ['emails: 60,000 distinct addresses (was quadratic)', Array.from({ length: 60_000 }, (_, i) => `u${i}@shop.example`).join(' ')],
-  ['emails: many "x@"', 'x@'.repeat(300_000)],
-  ['contacts PHONE', fill('phone ', 300_000) + fill('tel. +1 ', 300_000)],
-  ['contacts mailto address check', `<a href="mailto:a@${'a.'.repeat(100_000)}1">x</a>`],
-  ['postal CUE and POSTCODE', fill(`by post ${'12345 '.repeat(40)}`, 600_000)],
-  ['controller ORG', fill('Aa Bb Cc Dd Ee Ff Gg ', 300_000) + fill('A AG x ', 300_000)],
-  ['controller ORG word runs', fill('A', 600_000)],
-  ['controller ORG_VI', fill('Công ty TNHH Aa ', 600_000)],
-  ['controller nameFromSite', 'x'.repeat(600_000)],
-  ['sale negation and CLAUSE_END', fill('we do not sell, but ', 600_000)],
-  ['sale sharesForAdvertising .{0,80}?', fill('share ', 600_000)],
-  ['sale HEDGE', fill('opt out ', 300_000) + fill('sell data ', 300_000)],
-  ['duration NUMBER', fill('1 - 1 ', 300_000) + '1'.repeat(300_000)],
-  ['duration number words', fill('eighteen (18) ', 600_000)],
-  ['dates after "last updated"', fill('last updated 12.12.12 may may 2024 ngày 1 tháng ', 600_000)],
-  ['childrenAge AGE', fill('children under 13 years ', 600_000)],
-  ['sharing DENIED_HERE and CLAUSE_BREAK', fill('we do not share it with not ', 600_000)],
-  ['sharing NEGATION_AFTER', fill('übermitteln ', 600_000)],
-  ['rights RIGHTS_SECTION', fill('right to access ', 600_000)],
-  ['match: every lexicon trie at once', fill('personal data controller retain cookies third parties ', 600_000)],
-];
+const ADVERSARIAL = ADVERSARIAL_TEXTS.map((t) => [t.name, t.make] as const);
 
 describe('inputs built to make each regular expression backtrack', () => {
-  it.each(ADVERSARIAL)('%s', (_name, text) => {
-    read({ text });
+  it.each(ADVERSARIAL)('%s', (_name, make) => {
+    read({ text: make() });
   }, GUARD);
 
   it('the same inputs inside HTML', () => {
-    for (const [, text] of ADVERSARIAL.slice(0, 12)) read({ html: `<p>${text.slice(0, 200_000)}</p>` });
+    for (const [, make] of ADVERSARIAL.slice(0, 12)) read({ html: `<p>${make().slice(0, 200_000)}</p>` });
   }, GUARD * 2);
 
   it(`a sentence carries at most ${MAX_SECTION_HEADING_CHARS} characters of its section heading`, () => {
@@ -301,11 +206,15 @@ describe('inputs built to make each regular expression backtrack', () => {
   });
 
   it('reads the same summary twice (deterministic)', () => {
-    for (const [, text] of ADVERSARIAL.slice(0, 8)) expect(analysePolicy({ text })).toEqual(analysePolicy({ text }));
+    for (const [, make] of ADVERSARIAL.slice(0, 8)) {
+      const text = make();
+      expect(analysePolicy({ text })).toEqual(analysePolicy({ text }));
+    }
   }, GUARD * 2);
 
   it('language detection and the policy-page test take the same inputs', () => {
-    for (const [, text] of ADVERSARIAL) {
+    for (const [, make] of ADVERSARIAL) {
+      const text = make();
       expect([...LANGUAGES, 'und']).toContain(detectLanguage(text));
       expect(typeof isLikelyPolicyPage({ text, title: text.slice(0, 300), url: null }).likely).toBe('boolean');
     }
@@ -434,8 +343,8 @@ describe('inputs that were quadratic end within the hang guard', () => {
 
 describe('the text the reader quotes from', () => {
   it('normalising is idempotent on hostile input, so stored text re-reads to the same offsets', () => {
-    for (const [, text] of [...ADVERSARIAL.slice(0, 4), ['binary', latin1(bytes(50_000))] as const]) {
-      const once = normaliseText(text);
+    for (const [, make] of [...ADVERSARIAL.slice(0, 4), ['binary', () => latin1(bytes(50_000))] as const]) {
+      const once = normaliseText(make());
       expect(normaliseText(once)).toBe(once);
     }
   }, GUARD);
