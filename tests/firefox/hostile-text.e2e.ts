@@ -12,19 +12,16 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerEvent, PolicyRecord } from '../../core/ledger/records';
 import type { Identity } from '../../core/settings/schema';
-import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixtureServer';
 import { HOSTILE_CONTROLLER, HOSTILE_MARKUP, HOSTILE_POLICY_HOST, HOSTILE_REAL_CONTACT, HOSTILE_SPOOF_DOMAIN, HUGE_POLICY_HOST } from '../../scripts/lib/hostilePolicies';
 import { reportErrors } from '../e2e/support/fuzzRun';
 import { mailtoParts } from '../support/mailto';
-import { injectedElements, nothingInjected } from '../support/pageProbes';
-import { readTable, tabIdOf, useProfile } from './support/extensionPage';
-import { backgroundErrors, watchBackground, watchLog, type CollectedError } from './support/extensionErrors';
-import { composerFromPopup, EXTENSION_UUID, launchWithExtension, openExtensionPage, waitInPage, type FirefoxWithExtension } from './support/firefox';
+import { readTable } from './support/extensionPage';
+import { composerFromPopup, openExtensionPage, waitInPage } from './support/firefox';
+import { startFirefoxVisits, type FirefoxVisits } from './support/watchedVisits';
 
 const ana: Identity = { name: 'Ana Weber', email: 'ana@example.org', postalAddress: '', country: 'DE', accountIds: [] };
 /** Control and format characters (a bidi override, zero-width characters): never in an address that is offered. */
 const INVISIBLE = /\p{C}/u;
-const ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 const UNREADABLE = [
   { host: HUGE_POLICY_HOST, status: 'tooBig', message: 'The policy page is too large to read.' },
   { host: 'binary-policy.test', status: 'notHtml', message: 'The policy link is not a web page (application/octet-stream).' },
@@ -32,72 +29,24 @@ const UNREADABLE = [
 ];
 
 describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Hostile text in Firefox: %s', (build) => {
-  let server: FixtureServer;
-  let firefox: FirefoxWithExtension;
-  /** The extension page the test reads state from; it stays put, since the background's error list lives in its realm. */
-  let ext: Page;
-  /** Where the popup and the dashboard are opened. */
-  let ui: Page;
+  let v: FirefoxVisits;
   /** The hostile site's tab, kept open for the popup. */
   let site: Page;
-  const errors: CollectedError[] = [];
-  const dialogs: string[] = [];
-  let stopLog = () => {};
 
-  const policiesOf = async (host: string) => (await readTable<PolicyRecord>(ext, 'policies')).filter((p) => p.site === host);
+  const policiesOf = async (host: string) => (await readTable<PolicyRecord>(v.ext, 'policies')).filter((p) => p.site === host);
   const statusesOf = async (host: string) => (await policiesOf(host)).map((p) => p.status);
   const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
-  const expectNoInjectedElement = async (page: Page) => {
-    const found = await page.evaluate(injectedElements);
-    expect(nothingInjected(found, `${ORIGIN}/`), JSON.stringify(found)).toBe(true);
-  };
-  /** Records every dialog `page` opens (data that managed to run would), and dismisses it so nothing hangs. */
-  const recordDialogs = (page: Page) =>
-    page.on('dialog', (dialog) => {
-      dialogs.push(`${dialog.type()} on ${page.url()}: ${dialog.message()}`);
-      void dialog.dismiss().catch(() => undefined);
-    });
-  const newTab = async () => {
-    const page = await firefox.browser.newPage();
-    recordDialogs(page);
-    return page;
-  };
-  const visit = async (host: string) => {
-    const page = await newTab();
-    await page.goto(server.url(host, '/'), { waitUntil: 'load' });
-    return page;
-  };
-  /** The popup for `page`'s tab, in `ui`. */
-  const popupFor = async (page: Page) => {
-    const host = new URL(page.url()).hostname;
-    await openExtensionPage(ui, `/popup.html?tab=${await tabIdOf(ext, page.url())}`);
-    await waitInPage(ui, `the popup for ${host}`, (h) => document.querySelector('[data-testid="popup-site"]')?.textContent === h, host);
-  };
 
   beforeAll(async () => {
-    server = await startFixtureServer();
-    firefox = await launchWithExtension(build, {
-      hosts: [HOSTILE_POLICY_HOST, ...UNREADABLE.map((c) => c.host)],
-      // The background page stays up, so the listeners the test adds to it watch the whole run.
-      prefs: { 'extensions.background.idle.enabled': false },
-    });
-    ext = firefox.page;
-    recordDialogs(ext);
-    await openExtensionPage(ext, '/dashboard.html#/data');
-    await useProfile(ext, 'denyOptional', { identity: ana });
-    await watchBackground(ext);
-    stopLog = watchLog(ext, ORIGIN, (e) => errors.push(e), (context) => `browsing context ${context}`);
-    ui = await newTab();
+    v = await startFirefoxVisits(build, { hosts: [HOSTILE_POLICY_HOST, ...UNREADABLE.map((c) => c.host)], settings: { identity: ana } });
   });
 
   afterAll(async () => {
-    stopLog();
-    await firefox?.browser.close();
-    await server?.close();
+    await v?.close();
   });
 
   it('reads the hostile policy: the markup is text, no invisible character is left, the spoofed link is dropped', async () => {
-    site = await visit(HOSTILE_POLICY_HOST);
+    site = await v.visit(HOSTILE_POLICY_HOST);
     await expect.poll(() => statusesOf(HOSTILE_POLICY_HOST), { timeout: 30_000 }).toEqual(['ok']);
     const [row] = (await policiesOf(HOSTILE_POLICY_HOST)) as [PolicyRecord];
     for (const markup of HOSTILE_MARKUP) expect(row.text).toContain(markup);
@@ -114,29 +63,29 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Hostile text in Firefox:
   }, 60_000);
 
   it('shows it in the popup and the dashboard as text, never an element or a dialog', async () => {
-    await popupFor(site);
+    await v.popupFor(site);
     const card = '[data-testid="card-policy"]';
-    await waitInPage(ui, 'the best contact', (c) => document.querySelector('[data-testid="card-policy"] [data-testid="policy-bestContact"]')?.textContent?.includes(c) === true, HOSTILE_REAL_CONTACT);
-    expect(await text(ui, `${card} [data-testid="policy-bestContact"]`)).not.toContain(HOSTILE_SPOOF_DOMAIN);
-    expect(await text(ui, `${card} [data-testid="policy-controller"]`)).toContain(HOSTILE_CONTROLLER);
-    expect(await text(ui, card)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
-    await ui.click(`${card} [data-field="sale"] summary`);
-    expect(await text(ui, `${card} [data-field="sale"] blockquote`)).toContain(HOSTILE_MARKUP[0]);
-    await expectNoInjectedElement(ui);
+    await waitInPage(v.ui, 'the best contact', (c) => document.querySelector('[data-testid="card-policy"] [data-testid="policy-bestContact"]')?.textContent?.includes(c) === true, HOSTILE_REAL_CONTACT);
+    expect(await text(v.ui, `${card} [data-testid="policy-bestContact"]`)).not.toContain(HOSTILE_SPOOF_DOMAIN);
+    expect(await text(v.ui, `${card} [data-testid="policy-controller"]`)).toContain(HOSTILE_CONTROLLER);
+    expect(await text(v.ui, card)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    await v.ui.click(`${card} [data-field="sale"] summary`);
+    expect(await text(v.ui, `${card} [data-field="sale"] blockquote`)).toContain(HOSTILE_MARKUP[0]);
+    await v.expectNoInjectedElement(v.ui);
 
-    await openExtensionPage(ui, `/dashboard.html#/sites/${HOSTILE_POLICY_HOST}`);
-    await waitInPage(ui, 'the site page\'s policy', (c) => document.querySelector('[data-testid="site-policy"] [data-testid="policy-bestContact"]')?.textContent?.includes(c) === true, HOSTILE_REAL_CONTACT);
-    await ui.$$eval('[data-testid="site-policy"] details', (all) => all.forEach((el) => el.setAttribute('open', '')));
-    const section = await text(ui, '[data-testid="site-policy"]');
+    await openExtensionPage(v.ui, `/dashboard.html#/sites/${HOSTILE_POLICY_HOST}`);
+    await waitInPage(v.ui, 'the site page\'s policy', (c) => document.querySelector('[data-testid="site-policy"] [data-testid="policy-bestContact"]')?.textContent?.includes(c) === true, HOSTILE_REAL_CONTACT);
+    await v.ui.$$eval('[data-testid="site-policy"] details', (all: Element[]) => all.forEach((el) => el.setAttribute('open', '')));
+    const section = await text(v.ui, '[data-testid="site-policy"]');
     expect(section).toContain(HOSTILE_CONTROLLER);
     expect(section).toContain(HOSTILE_MARKUP[0]);
-    await expectNoInjectedElement(ui);
-    expect(dialogs).toEqual([]);
+    await v.expectNoInjectedElement(v.ui);
+    expect(v.dialogs).toEqual([]);
   }, 60_000);
 
   it('writes a letter from the popup with the controller as text and a well-formed mailto link to the real address', async () => {
-    await popupFor(site);
-    const dashboard = await composerFromPopup(firefox, ui);
+    await v.popupFor(site);
+    const dashboard = await composerFromPopup(v.firefox, v.ui);
     await waitInPage(dashboard, 'the composer\'s letter', () => document.querySelector('[data-testid="composer-letter"]') !== null, '');
     expect(await dashboard.evaluate(() => location.hash)).toContain(`site=${HOSTILE_POLICY_HOST}`);
 
@@ -152,38 +101,37 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Hostile text in Firefox:
     expect(mailtoParts(url.href)).toEqual({ protocol: 'mailto:', to: HOSTILE_REAL_CONTACT, hash: '', keys: ['body', 'subject'], subject: await text(dashboard, '[data-testid="composer-subject"]'), body: letter });
     expect(url.href).not.toContain(HOSTILE_SPOOF_DOMAIN);
     expect(url.href).not.toMatch(/%E2%80%AE/i);
-    await expectNoInjectedElement(dashboard);
-    expect(dialogs).toEqual([]);
+    await v.expectNoInjectedElement(dashboard);
+    expect(v.dialogs).toEqual([]);
     await dashboard.close();
     await site.close();
   }, 60_000);
 
   it('says why in the popup for a policy over the size cap, a binary file and a PNG served as a web page, and keeps another site\'s rows', async () => {
-    const other = await visit('policy.test');
+    const other = await v.visit('policy.test');
     await expect.poll(() => statusesOf('policy.test'), { timeout: 30_000 }).toEqual(['ok']);
-    const eventsOf = async () => (await readTable<LedgerEvent>(ext, 'events')).filter((e) => e.site === 'policy.test');
+    const eventsOf = async () => (await readTable<LedgerEvent>(v.ext, 'events')).filter((e) => e.site === 'policy.test');
     await expect.poll(async () => (await eventsOf()).some((e) => e.kind === 'policy.read')).toBe(true);
     const kept = { policies: await policiesOf('policy.test'), events: await eventsOf() };
     await other.close();
 
     for (const { host, status, message } of UNREADABLE) {
-      const page = await visit(host);
+      const page = await v.visit(host);
       await expect.poll(() => statusesOf(host), { timeout: 30_000 }).toEqual([status]);
       expect((await policiesOf(host))[0]!.text).toBe('');
-      await popupFor(page);
-      await waitInPage(ui, `the policy status ${status}`, (s) => document.querySelector('[data-testid="policy-status"]')?.getAttribute('data-status') === s, status);
-      expect(await text(ui, '[data-testid="policy-status"]')).toContain(message);
-      await expectNoInjectedElement(ui);
+      await v.popupFor(page);
+      await waitInPage(v.ui, `the policy status ${status}`, (s) => document.querySelector('[data-testid="policy-status"]')?.getAttribute('data-status') === s, status);
+      expect(await text(v.ui, '[data-testid="policy-status"]')).toContain(message);
+      await v.expectNoInjectedElement(v.ui);
       await page.close();
     }
     expect(await policiesOf('policy.test')).toEqual(kept.policies);
     expect(await eventsOf()).toEqual(expect.arrayContaining(kept.events));
-    expect(dialogs).toEqual([]);
+    expect(v.dialogs).toEqual([]);
   }, 120_000);
 
   it('caused no uncaught error in the extension', async () => {
-    const background = (await backgroundErrors(ext)) ?? [{ where: 'background', message: 'the background page was not watched throughout', source: 'the background page' }];
-    const all = [...errors, ...background];
+    const all = await v.errors();
     expect(all, reportErrors(all)).toEqual([]);
   });
 });

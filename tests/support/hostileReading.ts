@@ -1,4 +1,5 @@
-import type { PolicyStatus } from '../../core/ledger/records';
+import { expect } from 'vitest';
+import type { PolicyRecord, PolicyStatus } from '../../core/ledger/records';
 import { isLikelyPolicyPage } from '../../core/policy';
 import type { PolicySummary } from '../../core/policy/types';
 import { decodeBody, FETCH_LIMITS } from '../../platform/policy/fetchPolicy';
@@ -25,4 +26,15 @@ export function expectedReading(input: ServedHostileText, url: string): Expected
   if (!isLikelyPolicyPage({ text, title: summary.title, url }).likely) return { status: 'notAPolicy' };
   // As stored and read back: plain JSON.
   return { status: 'ok', text, summary: JSON.parse(JSON.stringify(summary)) as PolicySummary };
+}
+
+/** The row the extension kept for an input is the reading Node gives: same status, and for a policy kept the same text and summary. */
+export function expectKeptAsRead(row: PolicyRecord, expected: ExpectedReading): void {
+  expect(row.status).toBe(expected.status);
+  if (expected.status === 'ok') {
+    expect(row.text).toBe(expected.text);
+    expect(row.summary).toEqual(expected.summary);
+  } else {
+    expect(row.text).toBe('');
+  }
 }

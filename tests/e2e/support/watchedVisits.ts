@@ -1,5 +1,6 @@
 import type { Dialog, Page } from 'playwright-core';
 import { watchPage, watchWorker, type CollectedError } from './extensionErrors';
+import { reportErrors } from './fuzzRun';
 import type { Harness } from './harness';
 
 /** Every uncaught error from the extension and every dialog in any tab, over a whole suite. */
@@ -37,7 +38,7 @@ export async function watchVisits(h: Harness): Promise<WatchedVisits> {
       page.once('close', () => void watch.detach());
       return page;
     },
-    report: () => errors.map((e) => `[${e.where}] on ${e.source}\n  ${e.message}`).join('\n'),
+    report: () => reportErrors(errors),
     stop: stopWorker,
   };
 }

@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { defaultSettings } from '../../../core/settings/defaults';
 import type { Settings } from '../../../core/settings/schema';
-import { rowsInExtension } from '../../../scripts/lib/workerState';
+import { rowsInExtension, sitePoliciesInExtension } from '../../../scripts/lib/workerState';
 import { PROFILE_PURPOSES, type ProfileName } from '../../support/profiles';
 
 /** The WebExtension APIs an extension page uses here. */
@@ -22,8 +22,17 @@ export type PageApi = {
  * Sent back as JSON: BiDi's own serialisation turns an object met a second time
  * (a policy summary's best contact is also one of its contacts) into `undefined`.
  */
-export async function readTable<T>(page: Page, table: string): Promise<T[]> {
-  const rows = await page.evaluateHandle(rowsInExtension<T>, table);
+export function readTable<T>(page: Page, table: string): Promise<T[]> {
+  return asJson(page, rowsInExtension<T>, table);
+}
+
+/** The policy rows of one site, read from an extension page through the store's index. */
+export function sitePolicies<T>(page: Page, site: string): Promise<T[]> {
+  return asJson(page, sitePoliciesInExtension<T>, site);
+}
+
+async function asJson<T>(page: Page, read: (arg: string) => Promise<T[]>, arg: string): Promise<T[]> {
+  const rows = await page.evaluateHandle(read, arg);
   try {
     return JSON.parse(await rows.evaluate((r) => JSON.stringify(r))) as T[];
   } finally {
