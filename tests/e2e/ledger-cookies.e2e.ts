@@ -4,20 +4,10 @@ import type { ConsentRecord } from '../../core/consent/record';
 import type { CookieRecord, LedgerEvent, SiteRecord } from '../../core/ledger/records';
 import { useProfile, visit } from './support/consent';
 import { startHarness, type Harness } from './support/harness';
+import { until } from '../../scripts/lib/until';
 
 /** What tracked.test sets itself once its banner is answered, whatever the answer, and its CMP's own record. */
 const FIRST_PARTY = ['_ga', '_gid', 'lang', 'sessionid', 'cc_cookie'];
-
-/** Reads until `check` returns a value: the ledger is written a moment after the browser reports a cookie. */
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const byName = (rows: CookieRecord[]) => Object.fromEntries(rows.map((r) => [r.name, r]));
 

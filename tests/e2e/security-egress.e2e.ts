@@ -6,6 +6,7 @@ import type { Identity } from '../../core/settings/schema';
 import { siteOf } from '../../core/sites/domain';
 import { consentOutcome, useProfile } from './support/consent';
 import { CHROME_BUILD, onboardingPage, startHarness, type Harness } from './support/harness';
+import { until } from '../../scripts/lib/until';
 
 /**
  * "Nothing leaves the device" (README, the privacy promise): every request the
@@ -74,15 +75,6 @@ function offence(request: Seen): string | null {
   return 'not the site\'s gpc.json or a policy link of its page';
 }
 
-/** Waits for a condition in a hook, where `expect.poll` is not available. */
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 beforeAll(async () => {
   h = await startHarness();
   extensionOrigin = h.extensionUrl('');
@@ -109,7 +101,7 @@ beforeAll(async () => {
   }
   // The policy reader reads policy.test's and tracked.test's policies on load.
   for (const site of [POLICY_SITE, 'tracked.test']) {
-    await until(async () => (await h.table<{ site: string; status: string }>('policies')).some((p) => p.site === site && p.status === 'ok'), `${site}'s policy read`);
+    await until(`${site}'s policy read`, async () => (await h.table<{ site: string; status: string }>('policies')).some((p) => p.site === site && p.status === 'ok'), 20_000);
   }
 
   // The popup for tracked.test, its "Delete my data" to the composer, and the dashboard's pages.
@@ -162,7 +154,7 @@ describe('nothing leaves the device', () => {
     const before = seen.length;
     const beacon = h.server.url('plain.test', '/beacon');
     await (await h.worker()).evaluate((url) => fetch(url).then(() => undefined, () => undefined), beacon);
-    await until(async () => seen.slice(before).some((r) => r.url === beacon), 'the stray request was recorded', 5000);
+    await until('the stray request was recorded', async () => seen.slice(before).some((r) => r.url === beacon), 5000);
     const stray = seen.slice(before).filter((r) => r.url === beacon);
     expect(stray.map((r) => [r.from, offence(r)])).toEqual([['background', 'not a site the user visited']]);
   });

@@ -7,7 +7,8 @@ import { readStorage } from '../../scripts/lib/workerState';
 import { useProfile } from './support/consent';
 import { classifyException, watchPage, watchWorker, type CollectedError } from './support/extensionErrors';
 import { startHarness, type Harness } from './support/harness';
-import { reportErrors, scrollLockState, settledLoads, until } from './support/fuzzRun';
+import { reportErrors, scrollLockState, settledLoads } from './support/fuzzRun';
+import { until } from '../../scripts/lib/until';
 
 /**
  * Pages do not break: generated pages (scripts/lib/fuzzPages.ts) in several
@@ -47,11 +48,11 @@ describe('the error collector', () => {
     const watch = await watchPage(h, page, (e) => seen.push(e));
     watch.label = pageUrl(1, 'dom');
     await page.goto(watch.label);
-    await until(() => watch.isolatedContexts().length > 0, 10_000, "the extension's isolated world");
+    await until("the extension's isolated world", () => watch.isolatedContexts().length > 0, 10_000);
     const contextId = watch.isolatedContexts().at(-1)!;
     // An uncaught error in the content scripts' world, as a bug in one of them would throw it.
     await watch.cdp.send('Runtime.evaluate', { expression: "setTimeout(() => { throw new Error('probe: isolated world') }, 0); Promise.reject(new Error('probe: isolated rejection'))", contextId });
-    await until(() => seen.length >= 2, 5000, 'the isolated-world probes');
+    await until('the isolated-world probes', () => seen.length >= 2, 5000);
     expect(seen.map((e) => [e.where, e.message.split('\n')[0]])).toEqual([
       ['isolated world', 'Error: probe: isolated world'],
       ['isolated world', 'Error: probe: isolated rejection'],
@@ -62,7 +63,7 @@ describe('the error collector', () => {
     const pageErrors: Error[] = [];
     page.on('pageerror', (e) => pageErrors.push(e));
     await page.goto(own);
-    await until(() => pageErrors.length > 0, 5000, "the page's own error");
+    await until("the page's own error", () => pageErrors.length > 0, 5000);
     await page.waitForTimeout(300);
     expect(seen, JSON.stringify(seen)).toHaveLength(2);
 
@@ -73,10 +74,10 @@ describe('the error collector', () => {
     watch.label = framing;
     await page.goto(framing);
     const ready = () => watch.outOfProcessFrames().find((f) => new URL(f.url).hostname === FUZZ_HOSTS[1] && f.isolatedContexts.length > 0);
-    await until(() => ready() !== undefined, 10_000, "the extension's isolated world in a frame of another site");
+    await until("the extension's isolated world in a frame of another site", () => ready() !== undefined, 10_000);
     const oopif = ready()!;
     await oopif.cdp.send('Runtime.evaluate', { expression: "setTimeout(() => { throw new Error('probe: frame of another site') }, 0)", contextId: oopif.isolatedContexts.at(-1)! });
-    await until(() => seen.length >= 3, 5000, 'the probe in the frame of another site');
+    await until('the probe in the frame of another site', () => seen.length >= 3, 5000);
     expect(seen[2]!.where).toBe('isolated world');
     expect(seen[2]!.source.startsWith(framing) && seen[2]!.source.endsWith(`, in its frame ${oopif.url}`), seen[2]!.source).toBe(true);
     expect(seen[2]!.message).toContain('probe: frame of another site');
@@ -101,7 +102,7 @@ describe('the error collector', () => {
       void Promise.reject(new Error('probe: worker rejection'));
       console.error('probe: worker log');
     });
-    await until(() => errors.length >= before + 3, 5000, 'the worker probes');
+    await until('the worker probes', () => errors.length >= before + 3, 5000);
     const probes = errors.splice(before);
     expect(probes.every((e) => e.where === 'service worker')).toBe(true);
     for (const text of ['probe: worker log', 'probe: worker rejection', 'probe: worker']) expect(probes.some((e) => e.message.includes(text))).toBe(true);
@@ -192,7 +193,7 @@ describe('the guards hold on generated pages', () => {
         const url = pageUrl(seed, 'scrolllock', FUZZ_HOSTS[seed % 2]);
         await page.goto(url);
         let record: ConsentRecord | undefined;
-        await until(async () => (record = await consentRecord(page)) !== undefined && record.outcome !== 'working', 30_000, `an answer on ${url}`);
+        await until(`an answer on ${url}`, async () => (record = await consentRecord(page)) !== undefined && record.outcome !== 'working', 30_000);
         const answered = (await sessionNumber(page, 'fuzz.answers')) > 0;
         const state = await page.evaluate(scrollLockState);
         await page.close();

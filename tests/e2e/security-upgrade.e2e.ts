@@ -8,6 +8,7 @@ import { putRows, writeStorage } from '../../scripts/lib/workerState';
 import { expectEveryRowKept, expectSeeded, OLD_SETTINGS, oldRows, PREVIOUS_VERSION, TABLES, VISITED } from '../support/previousRelease';
 import { consentOutcome } from './support/consent';
 import { CHROME_BUILD, startHarness, type Harness } from './support/harness';
+import { until } from '../../scripts/lib/until';
 
 /**
  * Issue 7: "installing the previous build with seeded data and updating to the
@@ -26,14 +27,6 @@ let extensionDir: string;
 let h: Harness;
 const before = new Map<string, Record<string, unknown>[]>();
 let storedBefore: Record<string, unknown>;
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   const previous = buildPrevious();
@@ -55,7 +48,7 @@ beforeAll(async () => {
       await page.goto(old.server.url(host, '/'));
       if (host !== 'shop.test') await consentOutcome(old, page);
     }
-    await until(async () => (await old.table('cookies')).length > 0 && (await old.table('thirdParties')).length > 0, 'cookie and third-party rows');
+    await until('cookie and third-party rows', async () => (await old.table('cookies')).length > 0 && (await old.table('thirdParties')).length > 0, 20_000);
     for (const [table, rows] of Object.entries(oldRows(Date.now()))) await putRows(await old.worker(), table, rows);
     // Let the background finish what the visits started before reading what it holds.
     await new Promise((r) => setTimeout(r, 1000));

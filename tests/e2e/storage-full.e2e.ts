@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStorage } from '../../scripts/lib/workerState';
 import { useProfile } from './support/consent';
 import { startHarness, type Harness } from './support/harness';
+import { until } from '../../scripts/lib/until';
 
 /**
  * The built extension in Chromium, with IndexedDB's put and add in its service
@@ -23,20 +24,11 @@ async function sites(): Promise<string[]> {
   return (await h.table<{ site: string }>('sites')).map((s) => s.site);
 }
 
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = await read();
-    if (ok(value)) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never: ${what}`);
-}
-
 beforeAll(async () => {
   h = await startHarness();
   await useProfile(h, 'denyOptional');
   await (await visit('news.test')).close();
-  await until(sites, (s) => s.includes('news.test'), 'news.test recorded');
+  await until('news.test recorded', async () => (await sites()).includes('news.test'));
   dashboard = await h.openExtensionPage('dashboard.html#/sites');
   await dashboard.getByRole('heading').first().waitFor();
 });
@@ -56,7 +48,7 @@ describe('full storage', () => {
     });
     const before = await h.table('sites');
     const page = await visit('shop.test');
-    const state = await until(async () => (await readStorage(await h.worker(), 'session')).storageFull, (v) => v !== undefined, 'storage full reported');
+    const state = await until('storage full reported', async () => (await readStorage(await h.worker(), 'session')).storageFull);
     expect(state).toMatchObject({ where: 'ledger' });
     await dashboard.getByText(FULL_TEXT).waitFor();
     expect(await dashboard.getByRole('alert').filter({ hasText: FULL_TEXT }).textContent()).toContain('could not save new records');
@@ -74,8 +66,8 @@ describe('full storage', () => {
 
   it('once there is room again, the next write succeeds and the notice goes away', async () => {
     await (await visit('policy.test')).close();
-    await until(sites, (s) => s.includes('policy.test'), 'policy.test recorded');
-    await until(async () => (await readStorage(await h.worker(), 'session')).storageFull, (v) => v === undefined, 'report cleared');
+    await until('policy.test recorded', async () => (await sites()).includes('policy.test'));
+    await until('report cleared', async () => (await readStorage(await h.worker(), 'session')).storageFull === undefined);
     await dashboard.getByText(FULL_TEXT).waitFor({ state: 'detached' });
     expect(await sites()).toEqual(expect.arrayContaining(['news.test', 'policy.test']));
   });

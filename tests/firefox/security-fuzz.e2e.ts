@@ -15,10 +15,11 @@ import { MAX_ANSWERS } from '../../platform/consent/loopGuard';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixtureServer';
 import { dwellMs, FUZZ_HOSTS, fuzzPage, kindOfRunPage, OTHER_ORIGIN_MARK, PAGE_THROW_MARK, runPageHost, type FuzzKind } from '../../scripts/lib/fuzzPages';
 import { rowsInExtension } from '../../scripts/lib/workerState';
-import { reportErrors, scrollLockState, settledLoads, until } from '../e2e/support/fuzzRun';
+import { reportErrors, scrollLockState, settledLoads } from '../e2e/support/fuzzRun';
 import { PROFILE_PURPOSES } from '../support/profiles';
 import { backgroundErrors, classifyLogEntry, contextIdOf, watchBackground, watchLog, type CollectedError, type LogEntry } from './support/extensionErrors';
 import { EXTENSION_UUID, launchWithExtension, openExtensionPage, type FirefoxWithExtension } from './support/firefox';
+import { until } from '../../scripts/lib/until';
 
 const PAGES = Number(process.env.FUZZ_PAGES_FIREFOX ?? 150);
 const TABS = Number(process.env.FUZZ_TABS_FIREFOX ?? 4);
@@ -130,7 +131,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
         },
       });
     }, url);
-    await until(() => errors.length >= 2, 10_000, 'the sandbox probes');
+    await until('the sandbox probes', () => errors.length >= 2, 10_000);
     const probes = errors.splice(0);
     expect(probes.map((e) => [e.where, e.message.split('\n')[0], e.source])).toEqual([
       ['content scripts', 'Error: probe: content-script sandbox', url],
@@ -141,14 +142,14 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     const framing = pageUrl(framingSeed, 'dom');
     shown.set(contextIdOf(tab), framing);
     await tab.goto(framing, { waitUntil: 'load' });
-    await until(() => tab.frames().filter((f) => f.url().startsWith(server.url(FUZZ_HOSTS[1], '/page'))).length > 0, 10_000, 'the frames of the other site');
+    await until('the frames of the other site', () => tab.frames().filter((f) => f.url().startsWith(server.url(FUZZ_HOSTS[1], '/page'))).length > 0, 10_000);
     await extPage.evaluate(async (wanted) => {
       const b = (globalThis as unknown as { browser: Ext }).browser;
       const tabId = (await b.tabs.query({})).find((t) => t.url === wanted)!.id!;
       await b.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => void setTimeout(() => { throw new Error('probe: every frame'); }, 0) });
     }, framing);
     const otherSite = `(${server.url(FUZZ_HOSTS[1], '/page')}`;
-    await until(() => errors.some((e) => e.source.includes(otherSite)), 10_000, 'the probe in a frame of the other site');
+    await until('the probe in a frame of the other site', () => errors.some((e) => e.source.includes(otherSite)), 10_000);
     await sleep(300);
     const framed = errors.splice(0);
     expect(framed.every((e) => e.where === 'content scripts' && e.message.startsWith('Error: probe: every frame')), reportErrors(framed)).toBe(true);
@@ -165,7 +166,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     expect(pageOwn).toBe(true);
     const pageErrors: string[] = [];
     tab.on('pageerror', (e) => pageErrors.push((e as Error).message));
-    await until(() => pageErrors.length >= 2, 10_000, "the page's own errors");
+    await until("the page's own errors", () => pageErrors.length >= 2, 10_000);
     await sleep(500);
     expect(errors, reportErrors(errors)).toEqual([]);
     await closeTab(tab);
@@ -191,7 +192,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
       bg.console.error('probe: background log');
     });
     let seen: CollectedError[] = [];
-    await until(async () => (seen = (await backgroundErrors(extPage)) ?? []).length >= 3, 10_000, 'the background probes');
+    await until('the background probes', async () => (seen = (await backgroundErrors(extPage)) ?? []).length >= 3, 10_000);
     for (const text of ['uncaught: SyntaxError', 'unhandled rejection: SyntaxError', 'console.error: probe: background log']) {
       expect(seen.some((e) => e.message.startsWith(text)), `${text} in ${reportErrors(seen)}`).toBe(true);
     }
@@ -207,7 +208,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
       bg.browser.storage.onChanged.removeListener(bg.JSON.parse);
       await (b.storage.local as unknown as { remove(k: string): Promise<void> }).remove('test.probe');
     });
-    await until(async () => (seen = (await backgroundErrors(extPage)) ?? []).length >= 4, 10_000, 'the background listener probe');
+    await until('the background listener probe', async () => (seen = (await backgroundErrors(extPage)) ?? []).length >= 4, 10_000);
     // The probes are the background's only errors so far (Firefox may call the listener more than once
     // for one change); they are left out of the run's count below.
     await sleep(300);
@@ -323,7 +324,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
           }, url);
           return record !== null && record.outcome !== 'working';
         };
-        await until(verdict, 30_000, `a verdict on ${url}`).catch(() => undefined);
+        await until(`a verdict on ${url}`, verdict, 30_000).catch(() => undefined);
         const answered = (await sessionNumber(tab, 'fuzz.answers')) > 0;
         const state = await tab.evaluate(scrollLockState);
         await closeTab(tab);

@@ -9,9 +9,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixtureServer';
-import { until } from '../e2e/support/fuzzRun';
 import { readTable, tabIdOf, useProfile, type PageApi } from './support/extensionPage';
 import { launchWithExtension, openExtensionPage, waitInPage, type FirefoxWithExtension } from './support/firefox';
+import { until } from '../../scripts/lib/until';
 
 const FULL_TEXT = "Your browser's storage is full.";
 type Background = Window & typeof globalThis;
@@ -59,7 +59,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Full storage in Firefox:
     await openExtensionPage(ext, '/dashboard.html#/data');
     await useProfile(ext, 'denyOptional');
     await (await visit('news.test')).close();
-    await until(async () => (await sites()).includes('news.test'), 20_000, 'news.test recorded');
+    await until('news.test recorded', async () => (await sites()).includes('news.test'), 20_000);
     dashboard = await firefox.browser.newPage();
     await openExtensionPage(dashboard, '/dashboard.html#/sites');
   });
@@ -73,7 +73,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Full storage in Firefox:
   const refusedAndReported = async () => {
     const before = await readTable(ext, 'sites');
     const page = await visit('shop.test');
-    await until(async () => (await storageFull()) !== null, 20_000, 'storage full reported');
+    await until('storage full reported', async () => (await storageFull()) !== null, 20_000);
     expect(await storageFull()).toMatchObject({ where: 'ledger' });
     await dashboard.bringToFront();
     await noticeShown(dashboard, true);
@@ -98,8 +98,8 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Full storage in Firefox:
 
   it('once there is room again, the next write succeeds and the notice goes away', async () => {
     await (await visit('policy.test')).close();
-    await until(async () => (await sites()).includes('policy.test'), 20_000, 'policy.test recorded');
-    await until(async () => (await storageFull()) === null, 20_000, 'report cleared');
+    await until('policy.test recorded', async () => (await sites()).includes('policy.test'), 20_000);
+    await until('report cleared', async () => (await storageFull()) === null, 20_000);
     await dashboard.bringToFront();
     await noticeShown(dashboard, false);
     expect(await sites()).toEqual(expect.arrayContaining(['news.test', 'policy.test']));

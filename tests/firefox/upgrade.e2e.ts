@@ -14,10 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPrevious } from '../../scripts/build-previous';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixtureServer';
 import { putRowsInExtension } from '../../scripts/lib/workerState';
-import { until } from '../e2e/support/fuzzRun';
 import { expectEveryRowKept, expectSeeded, OLD_SETTINGS, oldRows, PREVIOUS_VERSION, TABLES, VISITED } from '../support/previousRelease';
 import { readTable, type PageApi } from './support/extensionPage';
 import { buildDir, launchWithExtension, openExtensionPage, waitInPage, type FirefoxWithExtension } from './support/firefox';
+import { until } from '../../scripts/lib/until';
 
 type Api = PageApi & { runtime: { getManifest(): { version: string } } };
 
@@ -50,7 +50,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('An update from the previ
       await page.goto(server.url(host, '/'), { waitUntil: 'load' });
     }
     await old.bringToFront();
-    await until(async () => (await readTable(old, 'cookies')).length > 0 && (await readTable(old, 'thirdParties')).length > 0, 20_000, 'cookie and third-party rows');
+    await until('cookie and third-party rows', async () => (await readTable(old, 'cookies')).length > 0 && (await readTable(old, 'thirdParties')).length > 0, 20_000);
     for (const [store, values] of Object.entries(oldRows(Date.now()))) await old.evaluate(putRowsInExtension, { store, values });
     // Let the background finish what the visits started before reading what it holds.
     await new Promise((r) => setTimeout(r, 1000));

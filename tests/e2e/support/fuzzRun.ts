@@ -2,15 +2,7 @@
  * Pieces the fuzz runs in Chromium (tests/e2e/security-fuzz.e2e.ts) and in
  * Firefox (tests/firefox/security-fuzz.e2e.ts) share, whatever drives the browser.
  */
-
-/** Polls `check` every 100 ms until it holds; fails after `timeoutMs`, naming `what`. */
-export async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from '../../../scripts/lib/until';
 
 /** Collected extension errors, one per paragraph, for a failure message. */
 export const reportErrors = (list: { where: string; source: string; message: string }[]) =>
@@ -23,11 +15,11 @@ export const reportErrors = (list: { where: string; source: string; message: str
 export async function settledLoads(loads: () => Promise<number>, timeoutMs: number, what: string): Promise<number> {
   let count = await loads();
   let still = Date.now();
-  await until(async () => {
+  await until(what, async () => {
     const now = await loads().catch(() => count);
     if (now !== count) [count, still] = [now, Date.now()];
     return Date.now() - still > 6000;
-  }, timeoutMs, what);
+  }, timeoutMs);
   return count;
 }
 
