@@ -9,10 +9,10 @@ import { verify } from '../../core/consent/verify';
 import type { AutoconsentMessage } from '../../core/messaging/protocol';
 import { pageConfig } from '../../core/settings/siteRules';
 import { siteOf } from '../../core/sites/domain';
-import { browser } from 'wxt/browser';
 import { database } from '../db';
 import { noteConsentAnswer } from '../ledger/cookieWatch';
 import { loadSettings } from '../settingsStorage';
+import { tabSite, tabUrl } from '../tabAddress';
 import { autoconsentConfig, rulesFor } from './autoconsentConfig';
 import { showOutcome } from './badge';
 import type { Frame } from './frame';
@@ -35,16 +35,6 @@ const frameKey = (frame: Frame) => `${frame.tabId}:${frame.frameId}`;
 
 /** After this long without a result, the engine gives up and says so. */
 export const TIME_BUDGET_MS = 15_000;
-
-/** The URL of a tab's top page, or null when the tab is gone. */
-async function tabUrl(tabId: number): Promise<string | null> {
-  return (await browser.tabs.get(tabId).catch(() => null))?.url ?? null;
-}
-
-export async function tabSite(tabId: number): Promise<string | null> {
-  const url = await tabUrl(tabId);
-  return url ? siteOf(url) : null;
-}
 
 /** The frame an adapter works in: the banner's, or the top frame's. */
 const frameFor = (adapter: CmpAdapter, frame: Frame) => (adapter.runIn === 'topFrame' ? 0 : frame.frameId);

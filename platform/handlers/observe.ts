@@ -1,10 +1,10 @@
-import { browser } from 'wxt/browser';
 import { evidenceUrl } from '../../core/ledger/pageUrl';
 import { pageConfig } from '../../core/settings/siteRules';
 import { database } from '../db';
 import { recordFormFields, recordPermissionPrompt } from '../ledger/asked';
 import type { CallerContext, HandlerModule } from '../messaging/router';
 import { loadSettings } from '../settingsStorage';
+import { tabUrl } from '../tabAddress';
 
 /**
  * Where a content script's observation belongs: the site of the tab's top
@@ -15,11 +15,11 @@ import { loadSettings } from '../settingsStorage';
  * extension is paused there.
  */
 async function whereAsked(caller: CallerContext): Promise<{ site: string; url: string } | null> {
-  const tabUrl = caller.sender.tab?.url ?? (caller.tabId !== null ? (await browser.tabs.get(caller.tabId).catch(() => null))?.url : undefined);
-  if (!tabUrl) return null;
-  const config = pageConfig(await loadSettings(), tabUrl);
+  const topUrl = caller.sender.tab?.url ?? (caller.tabId !== null ? await tabUrl(caller.tabId) : null);
+  if (!topUrl) return null;
+  const config = pageConfig(await loadSettings(), topUrl);
   if (!config.active || !config.site) return null;
-  const url = evidenceUrl(caller.sender.url) ?? evidenceUrl(tabUrl);
+  const url = evidenceUrl(caller.sender.url) ?? evidenceUrl(topUrl);
   return url ? { site: config.site, url } : null;
 }
 

@@ -1,18 +1,18 @@
-import { browser } from 'wxt/browser';
 import { siteOf } from '../../core/sites/domain';
 import { database } from '../db';
 import type { HandlerModule } from '../messaging/router';
 import { lastFailure, latestVersion, markSeen } from '../policy/policyStore';
 import { isReading, readKnownPolicy, readTabPolicy } from '../policy/tabReader';
+import { tabUrl } from '../tabAddress';
 
 /** The policy reader: read the tab's site's policy now, say whether a reading is under way, note a change as seen. */
 export const policyHandlers: HandlerModule = {
   extension: {
     // The user asked: the reading period does not apply.
     'policy.read': async ({ tabId }) => {
-      const tab = await browser.tabs.get(tabId);
-      const site = tab.url ? siteOf(tab.url) : null;
-      if (!site || !/^https?:/.test(tab.url ?? '')) throw new Error('this tab does not show a website');
+      const url = await tabUrl(tabId);
+      const site = url ? siteOf(url) : null;
+      if (!site || !/^https?:/.test(url ?? '')) throw new Error('this tab does not show a website');
       return readTabPolicy(tabId, site);
     },
     // From the Site page: the URL the policy was last found at (or tried), read again.

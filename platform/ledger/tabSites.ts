@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import { siteOf } from '../../core/sites/domain';
+import { tabSite } from '../tabAddress';
 
 /**
  * The site of each tab's top page, learnt from its navigations (main-frame
@@ -20,12 +19,7 @@ export function forgetTabSite(tabId: number): void {
 export async function siteOfTab(tabId: number): Promise<string | null> {
   const known = tops.get(tabId);
   if (known !== undefined) return known;
-  try {
-    const tab = await browser.tabs.get(tabId);
-    const site = tab.url ? siteOf(tab.url) : null;
-    if (!tops.has(tabId)) tops.set(tabId, site);
-    return tops.get(tabId) ?? null;
-  } catch {
-    return null; // The tab is gone, or is no tab (a prerender).
-  }
+  const site = await tabSite(tabId);
+  if (!tops.has(tabId)) tops.set(tabId, site);
+  return tops.get(tabId) ?? null;
 }
