@@ -5,7 +5,9 @@
  * docs/benchmarks-policy.md. Run alone with `npm run bench:policy`, or as
  * part of `npm run bench` (also `npm run bench -- --policy-only`).
  *
- *   npm run bench:policy -- --runs 20 --out -
+ * Then the hostile inputs' times (scripts/bench/policyHostile.ts).
+ *
+ *   npm run bench:policy -- --runs 20 --hostile-runs 5 --out -
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -13,6 +15,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { analysePolicy } from '../../core/policy/analyse';
+import { renderHostileBench, runHostileBench } from './policyHostile';
 import { median, percentile } from './stats';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -53,7 +56,8 @@ export function runPolicyBench(runs = 10): PolicyBench {
   };
 }
 
-export function renderPolicyBench(b: PolicyBench): { console: string; markdown: string } {
+/** The fixture policies' times, and with `hostile` the hostile inputs' section after them. */
+export function renderPolicyBench(b: PolicyBench, hostile?: { console: string; markdown: string }): { console: string; markdown: string } {
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   const verdict = b.medianMs <= POLICY_MEDIAN_TARGET_MS ? 'within' : 'over';
   const head = `Policy analysis (Node ${process.version}, ${cpus().length} CPUs, load ${b.loadBefore.toFixed(1)} → ${b.loadAfter.toFixed(1)}): median ${ms(b.medianMs)}, p95 ${ms(b.p95Ms)} per policy over ${b.perPolicy.length} policies × ${b.runs} runs (${verdict} the ${POLICY_MEDIAN_TARGET_MS} ms target).`;
@@ -70,15 +74,24 @@ export function renderPolicyBench(b: PolicyBench): { console: string; markdown: 
     '| --- | --- | --- |',
     ...rows,
     '',
+    ...(hostile ? [hostile.markdown] : []),
   ].join('\n');
-  return { console: head, markdown };
+  return { console: hostile ? `${head}\n${hostile.console}` : head, markdown };
+}
+
+/** Both parts, as `npm run bench:policy` and `npm run bench` write them. */
+export function benchPolicyReader(runs = 10, hostileRuns = 3): { console: string; markdown: string } {
+  const corpus = runPolicyBench(runs);
+  return renderPolicyBench(corpus, renderHostileBench(runHostileBench(hostileRuns)));
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, 'hostile-runs': { type: 'string', default: '3' }, out: { type: 'string' } } });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not ${values.runs}`);
-  const report = renderPolicyBench(runPolicyBench(runs));
+  const hostileRuns = Number(values['hostile-runs']);
+  if (!Number.isInteger(hostileRuns) || hostileRuns < 1) throw new Error(`--hostile-runs must be a positive whole number, not ${values['hostile-runs']}`);
+  const report = benchPolicyReader(runs, hostileRuns);
   console.log(report.console);
   if (values.out === '-') return;
   const out = values.out ?? join(ROOT, 'docs/benchmarks-policy.md');
