@@ -18,7 +18,7 @@ import { rowsInExtension } from '../../scripts/lib/workerState';
 import { reportErrors, scrollLockState, settledLoads } from '../e2e/support/fuzzRun';
 import { PROFILE_PURPOSES } from '../support/profiles';
 import { backgroundErrors, classifyLogEntry, contextIdOf, watchBackground, watchLog, type CollectedError, type LogEntry } from './support/extensionErrors';
-import { EXTENSION_UUID, launchWithExtension, openExtensionPage, type FirefoxWithExtension } from './support/firefox';
+import { EXTENSION_UUID, KEEP_BACKGROUND_UP, launchWithExtension, openExtensionPage, type FirefoxWithExtension } from './support/firefox';
 import { until } from '../../scripts/lib/until';
 
 const PAGES = Number(process.env.FUZZ_PAGES_FIREFOX ?? 150);
@@ -29,6 +29,8 @@ const TABS = Number(process.env.FUZZ_TABS_FIREFOX ?? 4);
  * short run still has one.
  */
 const RUN = [...(PAGES < 400 ? [399] : []), ...Array.from({ length: PAGES }, (_, i) => i)];
+/** A hang guard for the whole run, not a timing: ten minutes for the default run, more for a longer one. */
+const RUN_TIMEOUT_MS = Math.max(600_000, RUN.length * 1_500);
 /** Seeds of the reload pages, apart from the run's (the Chromium file's). */
 const GUARD_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
@@ -86,7 +88,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
         // Secure contexts, so the pages' permission calls reach the real APIs (and the extension's watcher), as in Chromium.
         'dom.securecontext.allowlist': FUZZ_HOSTS.join(','),
         // The background page stays up, so the listeners the test adds to it watch the whole run.
-        'extensions.background.idle.enabled': false,
+        ...KEEP_BACKGROUND_UP,
         // Background tabs keep ordinary timers, so the extension works in every tab of the run, not only the front one.
         'dom.min_background_timeout_value': 4,
         'dom.timeout.enable_budget_throttling': false,
@@ -224,6 +226,14 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     const interrupted: string[] = [];
     let next = 0;
     let done = 0;
+    /** Pages done when the watched background page was last seen, and when it was first found gone (restarted). */
+    const background = { seenAt: 0, goneBy: null as number | null };
+    const checkBackground = async () => {
+      if (background.goneBy !== null) return;
+      const at = done;
+      if ((await backgroundErrors(extPage).catch(() => null)) === null) background.goneBy = at;
+      else background.seenAt = at;
+    };
     // Each tab but the last is the front tab of a window of its own, as the page a person looks at; the
     // last is a tab behind the first window's, as a link opened in the background, so hidden pages are
     // fuzzed too. With every tab but one hidden, the consent engine seldom finished within a page's stay
@@ -238,8 +248,9 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
         const url = pageUrl(seed, kind, runPageHost(index));
         const previous = shown.get(id);
         shown.set(id, previous ? `${url} (or the page before it, ${previous.split(' ')[0]})` : url);
-        // A hang guard, not a timing: a huge page on a busy machine can take long to parse.
-        const go = () => tab.goto(url, { waitUntil: 'load', timeout: kind === 'huge' ? 180_000 : 60_000 });
+        // A hang guard, not a timing: a huge page can take long to parse. Firefox alone, without the
+        // extension, took 85 to 90 s to load the larger ones (seeds 1600 and 2000) in a background tab.
+        const go = () => tab.goto(url, { waitUntil: 'load', timeout: kind === 'huge' ? 360_000 : 60_000 });
         try {
           await go().catch(async (error: Error) => {
             // Firefox sometimes aborts a load for something the page before still does while it goes
@@ -261,6 +272,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
         }
         perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
         done++;
+        if (done % 50 === 0) await checkBackground();
       }
       // Leave each tab through a blank page, so unload-time errors are reported against the last page.
       await tab.goto('about:blank').catch(() => undefined);
@@ -271,19 +283,22 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     console.info(`fuzz (${build}): ${done} pages in ${Math.round((Date.now() - started) / 1000)} s`, Object.fromEntries(perKind), { navigationFailures, interrupted });
     console.info(`fuzz (${build}): error entries left out as the pages' own`, Object.fromEntries([...others].sort((a, b) => b[1] - a[1]).slice(0, 15)));
     expect(done).toBe(RUN.length);
-    expect(navigationFailures, navigationFailures.join('\n')).toEqual([]);
-    expect(errors, `uncaught errors from the extension's content scripts:\n${reportErrors(errors)}`).toEqual([]);
+    // Soft: a failed load must not hide what the rest of the run found.
+    expect.soft(navigationFailures, navigationFailures.join('\n')).toEqual([]);
+    expect.soft(errors, `uncaught errors from the extension's content scripts:\n${reportErrors(errors)}`).toEqual([]);
     // The background page watched is the one of the whole run (not restarted), and it threw nothing new.
-    const background = await backgroundErrors(extPage);
-    expect(background, 'the background page was restarted during the run, so part of it went unwatched').not.toBeNull();
-    expect(background!.slice(before), `errors in the background page:\n${reportErrors(background!.slice(before))}`).toEqual([]);
+    await checkBackground();
+    const restarted = `the background page was restarted during the run (after ${background.seenAt} pages, by ${background.goneBy}), so part of it went unwatched`;
+    expect(background.goneBy, restarted).toBeNull();
+    const thrown = (await backgroundErrors(extPage))!.slice(before);
+    expect(thrown, `errors in the background page:\n${reportErrors(thrown)}`).toEqual([]);
     // The pages reached the extension's code, not only its start: banners answered or judged, forms read.
     const events = (await extPage.evaluate(rowsInExtension<{ site: string; kind: string }>, 'events')).filter((e) => (FUZZ_HOSTS as readonly string[]).includes(e.site));
     const count = (kind: string) => events.filter((e) => e.kind === kind).length;
     console.info(`fuzz (${build}): ledger events on the fuzz sites`, { consent: count('consent.answer'), forms: count('form.fields'), prompts: count('permission.prompt') });
     expect(count('consent.answer')).toBeGreaterThan(0);
     expect(count('form.fields')).toBeGreaterThan(0);
-  }, 600_000);
+  }, RUN_TIMEOUT_MS);
 
   it(`a dialog that reloads the page at every answer gets at most ${MAX_ANSWERS} answer in a tab, then the reloads stop`, async () => {
     const outcomes = await Promise.all(

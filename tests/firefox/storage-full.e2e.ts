@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixtureServer';
 import { readTable, tabIdOf, useProfile, type PageApi } from './support/extensionPage';
-import { launchWithExtension, openExtensionPage, waitInPage, type FirefoxWithExtension } from './support/firefox';
+import { KEEP_BACKGROUND_UP, launchWithExtension, openExtensionPage, waitInPage, type FirefoxWithExtension } from './support/firefox';
 import { until } from '../../scripts/lib/until';
 
 const FULL_TEXT = "Your browser's storage is full.";
@@ -54,7 +54,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Full storage in Firefox:
   beforeAll(async () => {
     server = await startFixtureServer();
     // The background page stays up, so the writes it was told to refuse stay refused until given back.
-    firefox = await launchWithExtension(build, { prefs: { 'extensions.background.idle.enabled': false } });
+    firefox = await launchWithExtension(build, { prefs: KEEP_BACKGROUND_UP });
     ext = firefox.page;
     await openExtensionPage(ext, '/dashboard.html#/data');
     await useProfile(ext, 'denyOptional');

@@ -13,6 +13,15 @@ import { GECKO_ID } from '../../../wxt.config';
 export const EXTENSION_UUID = '5b0c6f1e-7a2d-4e93-9c41-2f8d6a1b3e70';
 export const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}${path}`;
 
+/**
+ * Keeps an MV3 background page up for as long as Firefox allows: five minutes
+ * without an event before it is stopped (30 s by default). Firefox ESR has no
+ * preference that turns the stopping off (`extensions.background.idle.enabled`
+ * is not read), so a test that must watch one background page throughout may
+ * not leave it without events for that long.
+ */
+export const KEEP_BACKGROUND_UP = { 'extensions.background.idle.timeout': 300_000 } as const;
+
 /** The fixture sites these tests visit; Firefox must resolve them to this machine. */
 const FIXTURE_HOSTS = ['news.test', 'video.test', 'shop.test', 'forms.test', 'asks.test', 'widgets.test', 'www.widgets.test', 'cdn-widgets.test', 'pixel-ads.test', 'tracked.test', 'cdn-tracker.test', 'policy.test', ...REAL_FIXTURE_HOSTS];
 

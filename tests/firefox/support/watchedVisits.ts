@@ -5,7 +5,7 @@ import { startFixtureServer, type FixtureServer } from '../../../scripts/lib/fix
 import { injectedElements, nothingInjected } from '../../support/pageProbes';
 import { backgroundErrors, watchBackground, watchLog, type CollectedError } from './extensionErrors';
 import { tabIdOf, useProfile } from './extensionPage';
-import { EXTENSION_UUID, launchWithExtension, openExtensionPage, waitInPage, type FirefoxWithExtension } from './firefox';
+import { EXTENSION_UUID, KEEP_BACKGROUND_UP, launchWithExtension, openExtensionPage, waitInPage, type FirefoxWithExtension } from './firefox';
 
 const ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
@@ -39,7 +39,7 @@ export async function startFirefoxVisits(build: string, options: { hosts: string
   const firefox = await launchWithExtension(build, {
     hosts: options.hosts,
     // The background page stays up, so the listeners the test adds to it watch the whole run.
-    prefs: { 'extensions.background.idle.enabled': false },
+    prefs: KEEP_BACKGROUND_UP,
   });
   const dialogs: string[] = [];
   const logged: CollectedError[] = [];
