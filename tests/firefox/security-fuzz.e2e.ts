@@ -226,13 +226,14 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     const interrupted: string[] = [];
     let next = 0;
     let done = 0;
-    /** Pages done when the watched background page was last seen, and when it was first found gone (restarted). */
-    const background = { seenAt: 0, goneBy: null as number | null };
+    /** Pages done when the watched background page was last seen (and its errors then), and when it was first found gone (restarted). */
+    const background = { seenAt: 0, errors: [] as CollectedError[], goneBy: null as number | null };
     const checkBackground = async () => {
       if (background.goneBy !== null) return;
       const at = done;
-      if ((await backgroundErrors(extPage).catch(() => null)) === null) background.goneBy = at;
-      else background.seenAt = at;
+      const seen = await backgroundErrors(extPage);
+      if (seen === null) background.goneBy = at;
+      else Object.assign(background, { seenAt: at, errors: seen });
     };
     // Each tab but the last is the front tab of a window of its own, as the page a person looks at; the
     // last is a tab behind the first window's, as a link opened in the background, so hidden pages are
@@ -290,7 +291,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     await checkBackground();
     const restarted = `the background page was restarted during the run (after ${background.seenAt} pages, by ${background.goneBy}), so part of it went unwatched`;
     expect(background.goneBy, restarted).toBeNull();
-    const thrown = (await backgroundErrors(extPage))!.slice(before);
+    const thrown = background.errors.slice(before);
     expect(thrown, `errors in the background page:\n${reportErrors(thrown)}`).toEqual([]);
     // The pages reached the extension's code, not only its start: banners answered or judged, forms read.
     const events = (await extPage.evaluate(rowsInExtension<{ site: string; kind: string }>, 'events')).filter((e) => (FUZZ_HOSTS as readonly string[]).includes(e.site));
