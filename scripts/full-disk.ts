@@ -1,5 +1,5 @@
 /**
- * `npm run full-disk` (Linux, as root): the full-storage check on a real full
+ * `npm run full-disk` (Linux): the full-storage check on a real full
  * disk. The test suite makes IndexedDB's writes throw the browser's quota
  * error (tests/e2e/storage-full.e2e.ts); here nothing is simulated. The
  * browser's profile lives on a small tmpfs, the extension's own origin is
@@ -11,11 +11,13 @@
  * - once room is made, the next visit is recorded and the report and the
  *   notice go away.
  *
- * A check run by hand, not part of `npm test`: mounting a tmpfs needs root
- * (or CAP_SYS_ADMIN), which the test suite does not ask for. Exits non-zero
- * if any of the above does not hold (docs/security.md, "Full storage").
+ * Mounting a tmpfs needs root (or CAP_SYS_ADMIN); without it the script runs
+ * itself again in a user namespace of its own (`unshare`), where Linux lets
+ * an ordinary user mount one. `tests/e2e/storage-full-disk.e2e.ts` runs it
+ * in `npm test`. Exits non-zero if any of the above does not hold
+ * (docs/security.md, "Full storage").
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -131,13 +133,43 @@ async function check(disk: string): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const disk = mkdtempSync(join(tmpdir(), 'privacy-ledger-full-disk-'));
+/** Set in the copy of this script that runs in a user namespace of its own, so that it does not start another. */
+const IN_OWN_NAMESPACE = 'PRIVACY_LEDGER_FULL_DISK_NAMESPACE';
+
+function mountTmpfs(disk: string): string | null {
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${DISK}`, 'tmpfs', disk], { stdio: 'pipe' });
+    return null;
   } catch (error) {
+    return (error as Error).message.split('\n')[0]!;
+  }
+}
+
+/**
+ * Without root, runs this script again as the root of a user namespace with a
+ * mount namespace of its own (`unshare`, util-linux), where a tmpfs can be
+ * mounted without any privilege outside it. Answers the copy's exit status.
+ */
+function inOwnNamespace(): number {
+  console.log('Not root: running again in a user namespace of its own (unshare), to mount the tmpfs there.');
+  const copy = spawnSync('unshare', ['--user', '--map-root-user', '--mount', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, [IN_OWN_NAMESPACE]: '1' },
+  });
+  if (copy.error) throw new Error(`Could not start unshare to mount a tmpfs without root: ${copy.error.message}`);
+  return copy.status ?? 1;
+}
+
+async function main(): Promise<void> {
+  const disk = mkdtempSync(join(tmpdir(), 'privacy-ledger-full-disk-'));
+  const refused = mountTmpfs(disk);
+  if (refused) {
     rmSync(disk, { recursive: true, force: true });
-    throw new Error(`Could not mount a ${DISK} tmpfs for the browser's profile (run as root, or with CAP_SYS_ADMIN): ${(error as Error).message.split('\n')[0]}`);
+    if (process.getuid?.() !== 0 && !process.env[IN_OWN_NAMESPACE]) {
+      process.exitCode = inOwnNamespace();
+      return;
+    }
+    throw new Error(`Could not mount a ${DISK} tmpfs for the browser's profile (it needs root, CAP_SYS_ADMIN or user namespaces): ${refused}`);
   }
   try {
     await check(disk);
