@@ -36,7 +36,7 @@ const GUARD_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 type Ext = {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  tabs: { query(q: object): Promise<{ id?: number; url?: string; status?: string }[]> };
   storage: {
     local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
     session: { get(k: string): Promise<Record<string, unknown>> };
@@ -69,6 +69,14 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     return `browsing context ${context}`;
   };
   const pageUrl = (seed: number, kind: FuzzKind, host: string = FUZZ_HOSTS[0]) => server.url(host, `/page?seed=${seed}&kind=${kind}`);
+  /** Whether a tab shows `url` loaded within 10 s, as the extension's tabs API sees it (no page script is asked). */
+  const loadedInTab = async (url: string) => {
+    for (const end = Date.now() + 10_000; Date.now() < end; await sleep(250)) {
+      const found = await extPage.evaluate(async (wanted) => (await (globalThis as unknown as { browser: Ext }).browser.tabs.query({})).some((t) => t.url === wanted && t.status === 'complete'), url);
+      if (found) return true;
+    }
+    return false;
+  };
   const sessionNumber = async (tab: Page, key: string) => Number(await tab.evaluate((k) => sessionStorage.getItem(k), key));
   const newTab = async (options?: Parameters<FirefoxWithExtension['browser']['newPage']>[0]) => {
     const tab = await firefox.browser.newPage(options);
@@ -223,6 +231,8 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
     const started = Date.now();
     const perKind = new Map<string, number>();
     const navigationFailures: string[] = [];
+    /** Loads the BiDi command called aborted that completed all the same, and loads really left undone and made again. */
+    const reported: string[] = [];
     const interrupted: string[] = [];
     let next = 0;
     let done = 0;
@@ -254,18 +264,23 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
         const go = () => tab.goto(url, { waitUntil: 'load', timeout: kind === 'huge' ? 360_000 : 60_000 });
         try {
           await go().catch(async (error: Error) => {
-            // Firefox sometimes aborts a load for something the page before still does while it goes
-            // (seen only after mutation pages, which change their frames' srcdoc at every frame).
-            // Since pages also frame the other site, a mutation page's own load was once aborted twice in a
-            // row. Such a load is made up to twice more (each counted); any other failure, or a third abort, fails the run.
-            const aborted = (e: Error) => /NS_BINDING_ABORTED/.test(e.message);
-            if (!aborted(error)) throw error;
-            interrupted.push(`${url} (after ${previous?.split(' ')[0] ?? 'nothing'})`);
-            await go().catch(async (again: Error) => {
-              if (!aborted(again)) throw again;
-              interrupted.push(`${url} (again)`);
-              await go();
-            });
+            // Firefox's BiDi navigate command sometimes fails with NS_BINDING_ABORTED while the load itself goes
+            // on and completes: the same 2,000 pages without the extension gave 32 such failures, nearly all
+            // on or right after a mutation page, and the tab showed the wanted page, loaded, each time it was
+            // asked. So the tab is asked (through the extension's tabs API, which a page's script cannot fool)
+            // before the load counts as failed; a load really left undone is made up to twice more, counted.
+            if (!/NS_BINDING_ABORTED/.test(error.message)) throw error;
+            if (await loadedInTab(url)) return void reported.push(`${url} (after ${previous?.split(' ')[0] ?? 'nothing'})`);
+            for (let again = 0; ; again++) {
+              interrupted.push(`${url}${again ? ' (again)' : ''}`);
+              try {
+                return await go();
+              } catch (next) {
+                if (!/NS_BINDING_ABORTED/.test((next as Error).message)) throw next;
+                if (await loadedInTab(url)) return;
+                if (again === 1) throw next;
+              }
+            }
           });
           await sleep(dwellMs(seed, kind));
         } catch (error) {
@@ -281,7 +296,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
       await closeTab(tab);
     };
     await Promise.all(Array.from({ length: TABS }, runTab));
-    console.info(`fuzz (${build}): ${done} pages in ${Math.round((Date.now() - started) / 1000)} s`, Object.fromEntries(perKind), { navigationFailures, interrupted });
+    console.info(`fuzz (${build}): ${done} pages in ${Math.round((Date.now() - started) / 1000)} s`, Object.fromEntries(perKind), { navigationFailures, reported, interrupted });
     console.info(`fuzz (${build}): error entries left out as the pages' own`, Object.fromEntries([...others].sort((a, b) => b[1] - a[1]).slice(0, 15)));
     expect(done).toBe(RUN.length);
     // Soft: a failed load must not hide what the rest of the run found.
