@@ -17,7 +17,9 @@ import { until } from '../../scripts/lib/until';
  * `http://fuzz.test:PORT/page?seed=N&kind=K` under `npm start`, or
  * `fuzzPage(N, K)`. FUZZ_PAGES and FUZZ_TABS change the run's size.
  */
-const PAGES = Number(process.env.FUZZ_PAGES ?? 2000);
+const PAGES = Number(process.env.FUZZ_PAGES ?? 3000);
+/** A hang guard for the whole run, not a timing: 15 minutes, or half a second a page for a longer run. */
+const RUN_TIMEOUT_MS = Math.max(900_000, PAGES * 500);
 const TABS = Number(process.env.FUZZ_TABS ?? 16);
 /** Seeds of the guard pages, apart from the run's. */
 const GUARD_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
@@ -156,7 +158,7 @@ describe('generated pages', () => {
     expect(count('consent.answer')).toBeGreaterThan(0);
     expect(count('form.fields')).toBeGreaterThan(0);
     expect(inOtherSiteFrames).toBeGreaterThan(0);
-  }, 900_000);
+  }, RUN_TIMEOUT_MS);
 });
 
 const sessionNumber = async (page: Page, key: string) => Number(await page.evaluate((k) => sessionStorage.getItem(k), key));
