@@ -70,13 +70,15 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
   };
   const pageUrl = (seed: number, kind: FuzzKind, host: string = FUZZ_HOSTS[0]) => server.url(host, `/page?seed=${seed}&kind=${kind}`);
   /** Whether a tab shows `url` loaded within 10 s, as the extension's tabs API sees it (no page script is asked). */
-  const loadedInTab = async (url: string) => {
-    for (const end = Date.now() + 10_000; Date.now() < end; await sleep(250)) {
-      const found = await extPage.evaluate(async (wanted) => (await (globalThis as unknown as { browser: Ext }).browser.tabs.query({})).some((t) => t.url === wanted && t.status === 'complete'), url);
-      if (found) return true;
-    }
-    return false;
-  };
+  const loadedInTab = (url: string) =>
+    until(
+      `a tab showing ${url} loaded`,
+      () => extPage.evaluate(async (wanted) => (await (globalThis as unknown as { browser: Ext }).browser.tabs.query({})).some((t) => t.url === wanted && t.status === 'complete'), url),
+      10_000,
+    ).then(
+      () => true,
+      () => false,
+    );
   const sessionNumber = async (tab: Page, key: string) => Number(await tab.evaluate((k) => sessionStorage.getItem(k), key));
   const newTab = async (options?: Parameters<FirefoxWithExtension['browser']['newPage']>[0]) => {
     const tab = await firefox.browser.newPage(options);
@@ -263,25 +265,25 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Pages do not break in Fi
         // extension, took 85 to 90 s to load the larger ones (seeds 1600 and 2000) in a background tab.
         const go = () => tab.goto(url, { waitUntil: 'load', timeout: kind === 'huge' ? 360_000 : 60_000 });
         try {
-          await go().catch(async (error: Error) => {
-            // Firefox's BiDi navigate command sometimes fails with NS_BINDING_ABORTED while the load itself goes
-            // on and completes: the same 2,000 pages without the extension gave 32 such failures, nearly all
-            // on or right after a mutation page, and the tab showed the wanted page, loaded, each time it was
-            // asked. So the tab is asked (through the extension's tabs API, which a page's script cannot fool)
-            // before the load counts as failed; a load really left undone is made up to twice more, counted.
-            if (!/NS_BINDING_ABORTED/.test(error.message)) throw error;
-            if (await loadedInTab(url)) return void reported.push(`${url} (after ${previous?.split(' ')[0] ?? 'nothing'})`);
-            for (let again = 0; ; again++) {
-              interrupted.push(`${url}${again ? ' (again)' : ''}`);
-              try {
-                return await go();
-              } catch (next) {
-                if (!/NS_BINDING_ABORTED/.test((next as Error).message)) throw next;
-                if (await loadedInTab(url)) return;
-                if (again === 1) throw next;
+          // Firefox's BiDi navigate command sometimes fails with NS_BINDING_ABORTED while the load itself goes
+          // on and completes: the same 2,000 pages without the extension gave 32 such failures, nearly all
+          // on or right after a mutation page, and the tab showed the wanted page, loaded, each time it was
+          // asked. So the tab is asked (through the extension's tabs API, which a page's script cannot fool)
+          // before the load counts as failed; a load really left undone is made up to twice more, counted.
+          for (let attempt = 0; ; attempt++) {
+            try {
+              await go();
+              break;
+            } catch (error) {
+              if (!/NS_BINDING_ABORTED/.test((error as Error).message)) throw error;
+              if (await loadedInTab(url)) {
+                reported.push(`${url} (after ${previous?.split(' ')[0] ?? 'nothing'})`);
+                break;
               }
+              if (attempt === 2) throw error;
+              interrupted.push(`${url}${attempt ? ' (again)' : ''}`);
             }
-          });
+          }
           await sleep(dwellMs(seed, kind));
         } catch (error) {
           navigationFailures.push(`${url}: ${(error as Error).message.split('\n')[0]}`);
