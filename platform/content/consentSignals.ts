@@ -95,20 +95,26 @@ function isOrdinarySize(root: Document | ShadowRoot | Element): boolean {
 }
 
 /**
- * Elements of `root`, at most `max`: from the end backwards, then, on a long page, from the start
- * until the two ends meet. A walk rather than a query, so that a huge page costs no more than `max`.
+ * Nodes of `root` that `show` (a NodeFilter mask) lets through, at most `max`: from the end
+ * backwards, then, on a long page, from the start until the two ends meet. A walk rather than a
+ * query, so that a huge page costs no more than `max`. `more(fromEnd)` answering false ends that
+ * half early. Each node comes with the end it was read from.
  */
-function* elementsFromBothEnds(root: Node, max: number): Generator<Element> {
+function* fromBothEnds(root: Node, show: number, max: number, more: (fromEnd: boolean) => boolean = () => true): Generator<[Node, boolean]> {
   const doc = root.ownerDocument ?? (root as Document);
-  const back = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  const back = doc.createTreeWalker(root, show);
   let node: Node | null = back.lastChild();
   while (node && back.lastChild()) node = back.currentNode;
   let earliest: Node | null = null;
   let read = 0;
-  for (; node && read < max / 2; node = back.previousNode(), read++) yield (earliest = node) as Element;
+  for (; node && read < max / 2 && more(true); node = back.previousNode(), read++) yield [(earliest = node), true];
   if (!node) return;
-  const forward = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-  for (let next = forward.nextNode(); next && next !== earliest && read < max; next = forward.nextNode(), read++) yield next as Element;
+  const forward = doc.createTreeWalker(root, show);
+  for (let next = forward.nextNode(); next && next !== earliest && read < max && more(false); next = forward.nextNode(), read++) yield [next, false];
+}
+
+function* elementsFromBothEnds(root: Node, max: number): Generator<Element> {
+  for (const [el] of fromBothEnds(root, NodeFilter.SHOW_ELEMENT, max)) yield el as Element;
 }
 
 /** Characters of the page's text searched for the words at once, half from each end, for the same reason. */
@@ -136,39 +142,23 @@ function* guarded(look: Look<Found>): Look<Found> {
 }
 
 /**
- * The text nodes of `root` a look reads: from the end backwards, then, on a long page, from the start;
- * at most MAX_TEXT_NODES and MAX_TEXT_CHARS, none inside a script, style or other silent element.
+ * The text nodes of `root` a look reads, from both ends (`fromBothEnds`): at most MAX_TEXT_NODES,
+ * and about half of MAX_TEXT_CHARS from each end, none inside a script, style or other silent element.
  */
 function* textNodes(root: Node): Look<Text[]> {
-  const doc = root.ownerDocument ?? (root as Document);
-  const half = MAX_TEXT_NODES / 2;
   const found: Text[] = [];
-  let chars = 0;
-  const take = (node: Node): boolean => {
-    const parent = node.parentElement;
-    if (parent && SILENT.has(parent.localName)) return true;
-    const text = node as Text;
-    chars += text.length;
-    found.push(text);
-    return chars < MAX_TEXT_CHARS / 2;
-  };
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let fromStart = 0;
+  let fromEnd = 0;
   let read = 0;
-  let last = walker.lastChild();
-  while (last && walker.lastChild()) last = walker.currentNode;
-  for (let node: Node | null = last; node && read < half; node = walker.previousNode(), read++) {
-    if (read % STEP === STEP - 1) yield;
-    if (node.nodeType === 3 && !take(node)) break;
-  }
-  if (read < half && chars < MAX_TEXT_CHARS / 2) return found;
-  const ends = found.length;
-  chars = 0;
-  const forward = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = forward.nextNode(), more = half; node && more > 0; node = forward.nextNode(), more--) {
-    if (more % STEP === 0) yield;
-    // The two ends meet on a page shorter than both halves together.
-    if (ends > 0 && node === found[ends - 1]) break;
-    if (!take(node)) break;
+  const more = (end: boolean) => (end ? fromEnd : fromStart) < MAX_TEXT_CHARS / 2;
+  for (const [node, end] of fromBothEnds(root, NodeFilter.SHOW_TEXT, MAX_TEXT_NODES, more)) {
+    if (++read % STEP === 0) yield;
+    const parent = node.parentElement;
+    if (parent && SILENT.has(parent.localName)) continue;
+    const text = node as Text;
+    if (end) fromEnd += text.length;
+    else fromStart += text.length;
+    found.push(text);
   }
   return found;
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answersOnContainer, containerAdapter, KNOWN_ADAPTER_IDS, KNOWN_CONTAINER_IDS, KNOWN_CONTAINER_OTHERS, KNOWN_CONTAINERS } from '../../../core/consent/containers';
 import { ADAPTERS } from '../../../core/consent/cmps/registry';
 import { mentionsDialogWords } from '../../../core/consent/signals';
-import { MAX_SHADOW_HOSTS, MAX_TEXT_NODES, watchForConsentSignals, type ConsentSignal } from '../../../platform/content/consentSignals';
+import { MAX_SHADOW_HOSTS, MAX_TEXT_CHARS, MAX_TEXT_NODES, watchForConsentSignals, type ConsentSignal } from '../../../platform/content/consentSignals';
 
 const fixed = 'position:fixed;bottom:0;left:0;right:0';
 
@@ -42,6 +42,33 @@ function spyOnTextContent() {
 /** Lets the watch read the page: it does so once the page has painted (or after a quarter of a second), in slices. */
 async function firstLook(): Promise<void> {
   await vi.advanceTimersByTimeAsync(300);
+}
+
+/**
+ * A page of `paragraphs` in `<main>`: the watch finds nothing there and looks up the style of more
+ * than `least` and at most `most` boxes; with a banner after them, it finds the banner. Returns the
+ * style lookups that took.
+ */
+async function boxesLookedAt(paragraphs: string, least: number, most: number): Promise<number> {
+  vi.useFakeTimers();
+  const styles = vi.spyOn(window, 'getComputedStyle');
+  try {
+    document.body.innerHTML = `<main>${paragraphs}</main>`;
+    const none = watch();
+    await firstLook();
+    expect(none).toEqual([]);
+    expect(styles.mock.calls.length).toBeGreaterThan(least);
+    expect(styles.mock.calls.length).toBeLessThanOrEqual(most);
+    watches.splice(0).forEach((stop) => stop());
+    styles.mockClear();
+    document.body.innerHTML = `<main>${paragraphs}</main><div style="${fixed}"><p>We use cookies.</p><button>Reject</button></div>`;
+    const seen = watch();
+    await firstLook();
+    expect(seen).toEqual([{ adapter: null }]);
+    return styles.mock.calls.length;
+  } finally {
+    styles.mockRestore();
+  }
 }
 
 describe('known CMP containers', () => {
@@ -287,27 +314,17 @@ describe('watchForConsentSignals', () => {
   }, 60_000);
 
   it('reads a bounded number of boxes on a huge page whose every paragraph speaks of cookies, and still finds a banner at its end', async () => {
-    vi.useFakeTimers();
-    const paragraphs = '<p>Our cookie recipes use butter.</p>'.repeat(MAX_TEXT_NODES * 2);
-    const styles = vi.spyOn(window, 'getComputedStyle');
-    try {
-      document.body.innerHTML = `<main>${paragraphs}</main>`;
-      const none = watch();
-      await firstLook();
-      expect(none).toEqual([]);
-      // One look per paragraph read, at most: not one per paragraph of the page.
-      expect(styles.mock.calls.length).toBeGreaterThan(MAX_TEXT_NODES / 2);
-      expect(styles.mock.calls.length).toBeLessThanOrEqual(MAX_TEXT_NODES + 5);
-      watches.splice(0).forEach((stop) => stop());
-      styles.mockClear();
-      document.body.innerHTML = `<main>${paragraphs}</main><div style="${fixed}"><p>We use cookies.</p><button>Reject</button></div>`;
-      const seen = watch();
-      await firstLook();
-      expect(seen).toEqual([{ adapter: null }]);
-      expect(styles.mock.calls.length).toBeLessThan(10);
-    } finally {
-      styles.mockRestore();
-    }
+    // One look per paragraph read, at most: not one per paragraph of the page.
+    const banner = await boxesLookedAt('<p>Our cookie recipes use butter.</p>'.repeat(MAX_TEXT_NODES * 2), MAX_TEXT_NODES / 2, MAX_TEXT_NODES + 5);
+    expect(banner).toBeLessThan(10);
+  }, 60_000);
+
+  it('reads about half its character budget from each end of a page of few but long paragraphs', async () => {
+    // Each paragraph speaks of cookies, so each one read costs one style lookup of its box.
+    const long = `Our cookie recipes use butter. ${'The dough rests overnight in a cool cellar. '.repeat(200)}`;
+    const budgeted = Math.ceil(MAX_TEXT_CHARS / 2 / long.length);
+    // The paragraphs of both ends' budgets (and main, body and html), not all four times as many.
+    await boxesLookedAt(`<p>${long}</p>`.repeat(budgeted * 4), budgeted * 2 - 2, budgeted * 2 + 5);
   }, 60_000);
 
   it('looks up the style of each box once per look, however many of its lines speak of cookies', async () => {
