@@ -6,19 +6,19 @@ import { database, type LedgerDatabase } from '../db';
 import { loadSettings } from '../settingsStorage';
 import { attributeCookie, type OpenTab, type SetCookie } from '../../core/ledger/cookies/attribution';
 import { flagCookiesAfter, recordCookies } from './cookieStore';
-import { sitesLoadedBy } from './pageSources';
 import { createRefusals } from './refusals';
+import { tabContacts } from './tabContacts';
 
 /** Cookies set within this window are written together: pages set dozens at once. */
 export const BATCH_WINDOW_MS = 400;
-/** A third-party cookie whose page has not finished loading the resource yet is looked at again, this many times. */
+/** A third-party cookie whose page's request to its party is not noted yet is looked at again, this many times. */
 const ATTEMPTS = 3;
 
 export interface CookieWatchDeps {
   db: LedgerDatabase;
   settings: () => Promise<Settings>;
   openTabs: () => Promise<OpenTab[]>;
-  loadedBy: (tabId: number) => Promise<Set<string>>;
+  contacted: (tabId: number) => Promise<Set<string>>;
 }
 
 /** The fields of a browser's cookie the ledger reads (Chrome's and Firefox's typings differ elsewhere). */
@@ -71,16 +71,10 @@ export function createCookieWatch(deps: CookieWatchDeps) {
     if (settings.paused) return;
     const paused = (site: string) => settings.pausedSites.includes(site);
     const tabs = await deps.openTabs();
-    const sites = new Map(tabs.map((t) => [t.tabId, t.site]));
-    // Pages of paused sites are never scripted; their own cookies still count as theirs, and are dropped below.
-    const loaded = new Map<number, Promise<Set<string>>>();
-    const loadedBy = (tabId: number) => {
-      if (!loaded.has(tabId)) loaded.set(tabId, paused(sites.get(tabId) ?? '') ? Promise.resolve(new Set<string>()) : deps.loadedBy(tabId));
-      return loaded.get(tabId)!;
-    };
     const seen: CookieObservation[] = [];
     for (const item of batch) {
-      const found = await attributeCookie(item.cookie, tabs, loadedBy);
+      // Cookies tied to a paused site, first or third party, are dropped.
+      const found = await attributeCookie(item.cookie, tabs, deps.contacted);
       if (found.length) seen.push(...found.filter((o) => !paused(o.site)));
       else if (item.attempts + 1 < ATTEMPTS) buffer.push({ cookie: item.cookie, attempts: item.attempts + 1 });
     }
@@ -128,7 +122,7 @@ let watch: ReturnType<typeof createCookieWatch> | null = null;
 
 /** Starts recording the cookies sites set. Adds its listener synchronously, for a waking worker. */
 export function startCookieWatch(): void {
-  watch = createCookieWatch({ db: database(), settings: loadSettings, openTabs, loadedBy: sitesLoadedBy });
+  watch = createCookieWatch({ db: database(), settings: loadSettings, openTabs, contacted: (tabId) => tabContacts.partiesOf(tabId) });
   browser.cookies.onChanged.addListener(({ removed, cookie }) => {
     if (!removed) watch?.seen(setCookieOf(cookie, Date.now()));
   });

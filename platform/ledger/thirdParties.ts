@@ -8,11 +8,13 @@ import type { Settings } from '../../core/settings/schema';
 import { database } from '../db';
 import { loadSettings, onSettingsChanged } from '../settingsStorage';
 import { recordThirdParties } from './thirdPartyStore';
+import { tabContacts } from './tabContacts';
 import { forgetTabSite, noteNavigation, siteOfTab } from './tabSites';
 
 /**
  * The third parties each site contacts: every request of a page is watched
- * (never blocked or changed), counted in memory per site, day and party, and
+ * (never blocked or changed), noted for its tab (`tabContacts.ts`, which the
+ * cookie watch reads), counted in memory per site, day and party, and
  * written every couple of seconds in one transaction. A Manifest V3 service
  * worker can be stopped at any time, so the batch is kept short rather than
  * trusted to a last-moment write.
@@ -35,10 +37,11 @@ function trackerOfHost(host: string): TrackerInfo | null {
   return info;
 }
 
-function observe(site: string | null, url: string, at: number): void {
+function observe(tabId: number, site: string | null, url: string, at: number): void {
   if (!site || (settings && pausedOn(settings, site))) return;
   const target = thirdPartyOf(site, url);
   if (!target) return;
+  tabContacts.noteContact(tabId, target.party);
   const info = trackerOfHost(target.host);
   addObservation(pending, { site, party: target.party, at, org: info?.org ?? null, category: info?.category ?? null });
   timer ??= setTimeout(() => void flushThirdParties(), FLUSH_MS);
@@ -49,9 +52,11 @@ type RequestDetails = Parameters<Parameters<typeof browser.webRequest.onBeforeRe
 function onRequest(details: RequestDetails): undefined {
   const at = Date.now();
   const context = requestContext(details as unknown as RequestFacts);
-  if (context.kind === 'navigation') noteNavigation(details.tabId, context.site);
-  else if (context.kind === 'site') observe(context.site, details.url, at);
-  else if (context.kind === 'tab') void siteOfTab(details.tabId).then((site) => observe(site, details.url, at));
+  if (context.kind === 'navigation') {
+    noteNavigation(details.tabId, context.site);
+    tabContacts.newTopPage(details.tabId);
+  } else if (context.kind === 'site') observe(details.tabId, context.site, details.url, at);
+  else if (context.kind === 'tab') void siteOfTab(details.tabId).then((site) => observe(details.tabId, site, details.url, at));
   return undefined;
 }
 
@@ -80,7 +85,13 @@ export function startThirdPartyLedger(): void {
   onSettingsChanged(refresh);
   refresh();
   browser.webRequest.onBeforeRequest.addListener(onRequest, { urls: ['<all_urls>'] });
-  browser.tabs.onRemoved.addListener(forgetTabSite);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTabSite(tabId);
+    tabContacts.forget(tabId);
+  });
   // Where the browser says the background is about to stop, write at once.
-  browser.runtime.onSuspend?.addListener(() => void flushThirdParties());
+  browser.runtime.onSuspend?.addListener(() => {
+    void flushThirdParties();
+    void tabContacts.flush();
+  });
 }

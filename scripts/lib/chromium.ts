@@ -15,6 +15,8 @@ export interface ExtensionBrowser {
   /** The extension's service worker, for reading its state in tests. */
   worker: () => Promise<Worker>;
   extensionUrl: (path: string) => string;
+  /** Stops the extension's service worker, as Chromium does to an idle one; the next event starts it again. */
+  stopWorker: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -77,6 +79,24 @@ export async function launchChromium(options: LaunchOptions): Promise<ExtensionB
     extensionId,
     worker,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    stopWorker: async () => {
+      // The worker's own storage partition is seen from a page of the extension (a file, not a script).
+      const page = await context.newPage();
+      try {
+        await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+        const cdp = await context.newCDPSession(page);
+        const stopped = new Promise<void>((resolve) =>
+          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            if (versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === 'stopped')) resolve();
+          }),
+        );
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await stopped;
+      } finally {
+        await page.close();
+      }
+    },
     close: async () => {
       await context.close();
       if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import type { CookieRecord, LedgerEvent, SiteRecord } from '../../core/ledger/re
 import { useProfile, visit } from './support/consent';
 import { startHarness, type Harness } from './support/harness';
 import { until } from '../../scripts/lib/until';
+import { readStorage } from '../../scripts/lib/workerState';
 
 /** What tracked.test sets itself once its banner is answered, whatever the answer, and its CMP's own record. */
 const FIRST_PARTY = ['_ga', '_gid', 'lang', 'sessionid', 'cc_cookie'];
@@ -110,6 +111,21 @@ describe('a page that sets analytics cookies after the user refused analytics', 
     expect(row.lifetimeDays).toBeLessThanOrEqual(30);
     expect(await site(h)).toMatchObject({ cookies: FIRST_PARTY.length + 1, violations: 4 });
     expect((await violationEvents(h)).find((e) => (e.data as { name: string }).name === 'cto_bidid')?.data).toMatchObject({ firstParty: false, purpose: 'advertising' });
+  });
+
+  it("still ties a third party's cookie to the page after the background slept and woke", async () => {
+    await until('the tracker noted as a party the open page contacted', async () => {
+      const kept = (await readStorage(await h.worker(), 'session')).tabContacts as Record<string, string[]> | undefined;
+      return Object.values(kept ?? {}).some((parties) => parties.includes('cdn-tracker.test')) || null;
+    });
+    await h.stopWorker();
+    // The cookie is what wakes the background: the page's request to the tracker came before it slept.
+    const expires = Math.round(Date.now() / 1000) + 86_400;
+    await h.context.addCookies([{ name: 'cto_woken', value: 'w', domain: 'cdn-tracker.test', path: '/', expires, sameSite: 'Lax' }]);
+    const row = await until('the cookie set while the background slept in the ledger', async () =>
+      (await h.table<CookieRecord>('cookies')).find((r) => r.name === 'cto_woken'),
+    );
+    expect(row).toMatchObject({ id: 'tracked.test|cdn-tracker.test|cto_woken', site: 'tracked.test', firstParty: false });
   });
 });
 

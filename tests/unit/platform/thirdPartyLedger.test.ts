@@ -5,6 +5,7 @@ import { localDay } from '../../../core/ledger/thirdParties';
 import { defaultSettings } from '../../../core/settings/defaults';
 import { database } from '../../../platform/db';
 import { flushThirdParties, startThirdPartyLedger } from '../../../platform/ledger/thirdParties';
+import { tabContacts } from '../../../platform/ledger/tabContacts';
 import { saveSettings } from '../../../platform/settingsStorage';
 
 // WXT's fake browser has no webRequest: this stands in for the one event the ledger listens to.
@@ -41,6 +42,26 @@ describe('third-party ledger', () => {
       [`news.example|${today}|google-analytics.com`, 1, 'Google', 'site_analytics'],
     ]);
     expect((await database().sites.get('news.example'))?.thirdParties).toBe(2);
+  });
+
+  it("notes for each tab the parties its current page contacted, for the cookie watch, and none of a paused site's", async () => {
+    await saveSettings({ ...defaultSettings(), pausedSites: ['quiet.example'] });
+    startThirdPartyLedger();
+    // The ledger reads the settings as it starts.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const parties = async (tabId: number) => [...(await tabContacts.partiesOf(tabId))].sort();
+    fire({ type: 'main_frame', tabId: 21, url: 'https://www.news.example/' });
+    fire({ tabId: 21, url: 'https://cdn.example/a.js', initiator: 'https://www.news.example' });
+    fire({ tabId: 21, url: 'https://static.news.example/c.css', initiator: 'https://www.news.example' });
+    fire({ tabId: 21, url: 'wss://live.example/feed', initiator: 'https://www.news.example' });
+    fire({ tabId: 22, url: 'https://cdn.example/a.js', initiator: 'https://quiet.example' });
+    await expect.poll(() => parties(21)).toEqual(['cdn.example', 'live.example']);
+    expect(await parties(22)).toEqual([]);
+    // The tab moves on: what the last page contacted is not the new page's.
+    fire({ type: 'main_frame', tabId: 21, url: 'https://shop.example/' });
+    fire({ tabId: 21, url: 'https://pay.example/sdk.js', initiator: 'https://shop.example' });
+    expect(await parties(21)).toEqual(['pay.example']);
+    await flushThirdParties();
   });
 
   it('records nothing for a paused site, nor anywhere while paused', async () => {

@@ -8,8 +8,8 @@ const tabs: OpenTab[] = [
   { tabId: 3, site: 'tracked.test' },
 ];
 const loaded: Record<number, string[]> = { 1: ['cdn-tracker.test'], 2: ['cdn-tracker.test', 'video.test'], 3: [] };
-const loadedBy = async (tabId: number) => new Set(loaded[tabId] ?? []);
-const sitesOf = async (c: SetCookie, open = tabs) => (await attributeCookie(c, open, loadedBy)).map((o) => [o.site, o.firstParty]);
+const contacted = async (tabId: number) => new Set(loaded[tabId] ?? []);
+const sitesOf = async (c: SetCookie, open = tabs) => (await attributeCookie(c, open, contacted)).map((o) => [o.site, o.firstParty]);
 
 describe('attributeCookie', () => {
   it('gives a cookie of an open site to that site, as first party', async () => {
@@ -35,7 +35,7 @@ describe('attributeCookie', () => {
   });
 
   it('keeps what the browser said about the cookie', async () => {
-    expect(await attributeCookie(cookie('tracked.test', { name: '_ga', expiresAt: 99, at: 7 }), tabs, loadedBy)).toEqual([
+    expect(await attributeCookie(cookie('tracked.test', { name: '_ga', expiresAt: 99, at: 7 }), tabs, contacted)).toEqual([
       { site: 'tracked.test', domain: 'tracked.test', name: '_ga', expiresAt: 99, at: 7, firstParty: true },
     ]);
   });
