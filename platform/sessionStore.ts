@@ -27,6 +27,12 @@ export async function sessionSet(key: string, value: unknown): Promise<void> {
   else await session.set({ [key]: value });
 }
 
+/** Removes every key. */
+export async function sessionClear(): Promise<void> {
+  memory.clear();
+  await area()?.clear();
+}
+
 /** Removes every key `match` accepts. */
 export async function sessionRemoveWhere(match: (key: string) => boolean): Promise<void> {
   const session = area();

@@ -1,13 +1,19 @@
 import { browser } from 'wxt/browser';
 import { database, eraseDatabase } from '../db';
+import { tabContacts } from '../ledger/tabContacts';
+import { sessionClear } from '../sessionStore';
 import type { HandlerModule } from '../messaging/router';
 
 export const dataHandlers: HandlerModule = {
   extension: {
-    // Everything the extension holds: the database and every stored setting.
+    // Everything the extension holds: the database, every stored setting, and what this browser
+    // session kept (the open tabs' answers and contacted parties, the sites checked for GPC, the
+    // identity's key).
     'data.eraseAll': async () => {
       await eraseDatabase(database());
       await browser.storage.local.clear();
+      tabContacts.forgetAll();
+      await sessionClear();
       return { erased: true } as const;
     },
   },

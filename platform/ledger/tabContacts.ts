@@ -79,6 +79,13 @@ export function createTabContacts(store: ContactsStore, saveAfterMs = SAVE_AFTER
       await restore();
       return new Set(tabs.get(tabId));
     },
+    /** Forgets every tab's list, and what a previous run stored is not read any more; the caller clears the store. */
+    forgetAll(): void {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      tabs.clear();
+      restored = Promise.resolve();
+    },
     /** Stores now what is waiting to be stored. */
     flush(): Promise<void> {
       return timer ? save() : Promise.resolve();

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_SETTINGS_FILES } from '../support/hostileImportFiles';
+import { readStorage } from '../../scripts/lib/workerState';
 import { onboardingPage, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
@@ -61,13 +62,16 @@ describe('settings export, erase and import', () => {
     expect(JSON.parse(exported)).toEqual(stored);
   });
 
-  it('erases everything after confirmation', async () => {
+  it('erases everything after confirmation, what the browser session kept of the sites included', async () => {
     expect(await h.table('sites')).toEqual([expect.objectContaining({ site: 'news.test' })]);
+    const session = async () => JSON.stringify(await readStorage(await h.worker(), 'session'));
+    expect(await session()).toContain('news.test');
     await data.getByRole('button', { name: 'Erase everything…' }).click();
     await data.getByRole('button', { name: 'Yes, erase everything' }).click();
     await data.getByText('Everything was erased.').waitFor();
     expect(await h.storage()).toEqual({});
     expect(await h.table('sites')).toEqual([]);
+    expect(await session()).not.toContain('news.test');
   });
 
   it('imports the exported file and gets every setting back unchanged', async () => {

@@ -8,6 +8,7 @@ import { dataHandlers } from '../../../platform/handlers/data';
 import { pageHandlers } from '../../../platform/handlers/page';
 import { siteHandlers } from '../../../platform/handlers/site';
 import { tabHandlers } from '../../../platform/handlers/tab';
+import { tabContacts } from '../../../platform/ledger/tabContacts';
 import type { CallerContext } from '../../../platform/messaging/router';
 import { loadSettings, saveSettings } from '../../../platform/settingsStorage';
 
@@ -54,12 +55,17 @@ describe('site rules', () => {
 });
 
 describe('data.eraseAll', () => {
-  it('erases the database and every setting', async () => {
+  it("erases the database, every setting and what the browser session kept of the user's sites", async () => {
     await saveSettings({ ...defaultSettings(), onboarded: true });
     await database().sites.put({ ...newSite('a.com', 1), visits: 1 });
+    await fakeBrowser.storage.session.set({ 'gpcChecked.a.com': true, 'answers.4.a.com': [1], 'identity.key': 'k' });
+    tabContacts.noteContact(4, 'tracker.example');
+    await tabContacts.flush();
     await dataHandlers.extension!['data.eraseAll']!({}, ext);
     expect(await database().sites.count()).toBe(0);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect([...(await tabContacts.partiesOf(4))]).toEqual([]);
   });
 });
 

@@ -77,6 +77,17 @@ describe('the parties each tab contacted', () => {
     }
   });
 
+  it('forgets every list at once, and does not read back what an earlier run stored', async () => {
+    const store = memoryStore({ 1: ['cdn.example'] });
+    const contacts = createTabContacts(store);
+    contacts.noteContact(2, 'ads.example');
+    contacts.forgetAll();
+    expect(await list(contacts, 1)).toEqual([]);
+    expect(await list(contacts, 2)).toEqual([]);
+    contacts.noteContact(2, 'maps.example');
+    expect(await list(contacts, 2)).toEqual(['maps.example']);
+  });
+
   it('still answers from memory when the store cannot be read', async () => {
     const contacts = createTabContacts({ get: () => Promise.reject(new Error('no session storage')), set: async () => {} });
     contacts.noteContact(1, 'cdn.example');
