@@ -74,7 +74,8 @@ function inDialog(node: Node, frame: Element | null, plain: WeakSet<Element> = n
 }
 
 /**
- * Text nodes read per look, half from each end of the page: consent managers add their banner at the
+ * Text nodes read per look, from both ends of the page (half from the end, the rest from the start):
+ * consent managers add their banner at the
  * start or the end of the body, and a page of tens of thousands of paragraphs that speak of cookies
  * must not cost a long task. A banner further in is left to the mutation watch and to the engine.
  */

@@ -324,7 +324,15 @@ describe('watchForConsentSignals', () => {
     const long = `Our cookie recipes use butter. ${'The dough rests overnight in a cool cellar. '.repeat(200)}`;
     const budgeted = Math.ceil(MAX_TEXT_CHARS / 2 / long.length);
     // The paragraphs of both ends' budgets (and main, body and html), not all four times as many.
-    await boxesLookedAt(`<p>${long}</p>`.repeat(budgeted * 4), budgeted * 2 - 2, budgeted * 2 + 5);
+    const paragraphs = `<p>${long}</p>`.repeat(budgeted * 4);
+    await boxesLookedAt(paragraphs, budgeted * 2 - 2, budgeted * 2 + 5);
+    // The start's half is read too: a banner placed first is found.
+    watches.splice(0).forEach((stop) => stop());
+    vi.useFakeTimers();
+    document.body.innerHTML = `<div style="${fixed}"><p>We use cookies.</p><button>Reject</button></div><main>${paragraphs}</main>`;
+    const seen = watch();
+    await firstLook();
+    expect(seen).toEqual([{ adapter: null }]);
   }, 60_000);
 
   it('looks up the style of each box once per look, however many of its lines speak of cookies', async () => {
