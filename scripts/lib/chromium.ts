@@ -15,7 +15,10 @@ export interface ExtensionBrowser {
   /** The extension's service worker, for reading its state in tests. */
   worker: () => Promise<Worker>;
   extensionUrl: (path: string) => string;
-  /** Stops the extension's service worker, as Chromium does to an idle one; the next event starts it again. */
+  /**
+   * Stops the extension's service worker, as Chromium does to an idle one; the next event starts it
+   * again with an empty memory (closing the tab this opens for it is already one).
+   */
   stopWorker: () => Promise<void>;
   close: () => Promise<void>;
 }
@@ -85,14 +88,21 @@ export async function launchChromium(options: LaunchOptions): Promise<ExtensionB
       try {
         await page.goto(`chrome-extension://${extensionId}/manifest.json`);
         const cdp = await context.newCDPSession(page);
+        let running: string | null = null;
         const stopped = new Promise<void>((resolve) =>
           cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-            if (versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === 'stopped')) resolve();
+            for (const v of versions) {
+              if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+              if (v.runningStatus === 'running' && running === null) running = v.versionId;
+              else if (v.versionId === running && v.runningStatus === 'stopped') resolve();
+            }
           }),
         );
         await cdp.send('ServiceWorker.enable');
         await cdp.send('ServiceWorker.stopAllWorkers');
-        await stopped;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the extension\'s service worker did not stop within 10 s')), 10_000)));
+        await Promise.race([stopped, late]).finally(() => clearTimeout(timer));
       } finally {
         await page.close();
       }
