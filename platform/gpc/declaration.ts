@@ -5,6 +5,12 @@ import { sessionGet, sessionSet } from '../sessionStore';
 /** Checks started in this worker's life, so two frames of one page do not both fetch. */
 const checked = new Set<string>();
 
+/** Forgets the checks of this worker's life, of one site or of all (the user erased them); the caller removes the session keys. */
+export function forgetGpcChecks(site?: string): void {
+  if (site === undefined) checked.clear();
+  else checked.delete(`gpcChecked.${site}`);
+}
+
 /**
  * Reads a visited site's `/.well-known/gpc.json` once per browser session and
  * records whether it declares that it honours GPC. The request goes only to

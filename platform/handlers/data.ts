@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { database, eraseDatabase } from '../db';
+import { forgetGpcChecks } from '../gpc/declaration';
 import { tabContacts } from '../ledger/tabContacts';
 import { sessionClear } from '../sessionStore';
 import type { HandlerModule } from '../messaging/router';
@@ -13,6 +14,7 @@ export const dataHandlers: HandlerModule = {
       await eraseDatabase(database());
       await browser.storage.local.clear();
       tabContacts.forgetAll();
+      forgetGpcChecks();
       await sessionClear();
       return { erased: true } as const;
     },

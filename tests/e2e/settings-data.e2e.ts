@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_SETTINGS_FILES } from '../support/hostileImportFiles';
 import { readStorage } from '../../scripts/lib/workerState';
+import { visit } from './support/consent';
 import { onboardingPage, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
@@ -65,6 +66,9 @@ describe('settings export, erase and import', () => {
   it('erases everything after confirmation, what the browser session kept of the sites included', async () => {
     expect(await h.table('sites')).toEqual([expect.objectContaining({ site: 'news.test' })]);
     const session = async () => JSON.stringify(await readStorage(await h.worker(), 'session'));
+    // A page of the site, open until its banner is answered and the answer recorded.
+    const { page: site } = await visit(h, 'news.test');
+    await site.close();
     expect(await session()).toContain('news.test');
     await data.getByRole('button', { name: 'Erase everything…' }).click();
     await data.getByRole('button', { name: 'Yes, erase everything' }).click();
