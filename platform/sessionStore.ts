@@ -27,6 +27,13 @@ export async function sessionSet(key: string, value: unknown): Promise<void> {
   else await session.set({ [key]: value });
 }
 
+/** Every key that starts with `prefix`, with its value. */
+export async function sessionEntries(prefix: string): Promise<Map<string, unknown>> {
+  const session = area();
+  const all = session ? await session.get(null) : Object.fromEntries(memory);
+  return new Map(Object.entries(all).filter(([key]) => key.startsWith(prefix)));
+}
+
 /** Removes every key. */
 export async function sessionClear(): Promise<void> {
   memory.clear();

@@ -18,7 +18,7 @@ export interface CookieWatchDeps {
   db: LedgerDatabase;
   settings: () => Promise<Settings>;
   openTabs: () => Promise<OpenTab[]>;
-  contacted: (tabId: number) => Promise<Set<string>>;
+  contacted: (tabId: number, site: string) => Promise<ReadonlySet<string>>;
 }
 
 /** The fields of a browser's cookie the ledger reads (Chrome's and Firefox's typings differ elsewhere). */
@@ -122,7 +122,7 @@ let watch: ReturnType<typeof createCookieWatch> | null = null;
 
 /** Starts recording the cookies sites set. Adds its listener synchronously, for a waking worker. */
 export function startCookieWatch(): void {
-  watch = createCookieWatch({ db: database(), settings: loadSettings, openTabs, contacted: (tabId) => tabContacts.partiesOf(tabId) });
+  watch = createCookieWatch({ db: database(), settings: loadSettings, openTabs, contacted: (tabId, site) => tabContacts.partiesOf(tabId, site) });
   browser.cookies.onChanged.addListener(({ removed, cookie }) => {
     if (!removed) watch?.seen(setCookieOf(cookie, Date.now()));
   });

@@ -1,13 +1,16 @@
 import type { LedgerDatabase } from '../db';
+import { forgetGpcChecks } from '../gpc/declaration';
 import { sessionRemoveWhere } from '../sessionStore';
 import { siteRows } from './siteRows';
+import { tabContacts } from './tabContacts';
 
 /** Session keys that name the site: the loop guard's recent answers and the GPC check. */
 const SITE_SESSION_KEY = /^(?:answers\.\d+|gpcChecked)\.(.+)$/;
 
 /**
  * Erases everything recorded about one site, in every table in one
- * transaction, then the session state kept about it. The user's settings for
+ * transaction, then the session state kept about it (its keys, and the
+ * parties its open pages contacted). The user's settings for
  * the site (a rule, a pause) are choices, not records, and stay.
  */
 export async function eraseSite(db: LedgerDatabase, site: string): Promise<void> {
@@ -15,4 +18,6 @@ export async function eraseSite(db: LedgerDatabase, site: string): Promise<void>
     await Promise.all([db.sites.delete(site), ...Object.values(siteRows(db, site)).map((rows) => rows.delete())]);
   });
   await sessionRemoveWhere((key) => SITE_SESSION_KEY.exec(key)?.[1] === site);
+  forgetGpcChecks(site);
+  await tabContacts.forgetSite(site);
 }

@@ -8,13 +8,13 @@ import type { Settings } from '../../core/settings/schema';
 import { database } from '../db';
 import { loadSettings, onSettingsChanged } from '../settingsStorage';
 import { recordThirdParties } from './thirdPartyStore';
-import { tabContacts } from './tabContacts';
+import { flushTabContacts, tabContacts } from './tabContacts';
 import { forgetTabSite, noteNavigation, siteOfTab } from './tabSites';
 
 /**
  * The third parties each site contacts: every request of a page is watched
- * (never blocked or changed), noted for its tab (`tabContacts.ts`, which the
- * cookie watch reads), counted in memory per site, day and party, and
+ * (never blocked or changed), noted for its tab and site (`tabContacts.ts`,
+ * which the cookie watch reads), counted in memory per site, day and party, and
  * written every couple of seconds in one transaction. A Manifest V3 service
  * worker can be stopped at any time, so the batch is kept short rather than
  * trusted to a last-moment write.
@@ -41,7 +41,7 @@ function observe(tabId: number, site: string | null, url: string, at: number): v
   if (!site || (settings && pausedOn(settings, site))) return;
   const target = thirdPartyOf(site, url);
   if (!target) return;
-  tabContacts.noteContact(tabId, target.party);
+  tabContacts.noteContact(tabId, site, target.party);
   const info = trackerOfHost(target.host);
   addObservation(pending, { site, party: target.party, at, org: info?.org ?? null, category: info?.category ?? null });
   timer ??= setTimeout(() => void flushThirdParties(), FLUSH_MS);
@@ -52,10 +52,8 @@ type RequestDetails = Parameters<Parameters<typeof browser.webRequest.onBeforeRe
 function onRequest(details: RequestDetails): undefined {
   const at = Date.now();
   const context = requestContext(details as unknown as RequestFacts);
-  if (context.kind === 'navigation') {
-    noteNavigation(details.tabId, context.site);
-    tabContacts.newTopPage(details.tabId);
-  } else if (context.kind === 'site') observe(details.tabId, context.site, details.url, at);
+  if (context.kind === 'navigation') noteNavigation(details.tabId, context.site);
+  else if (context.kind === 'site') observe(details.tabId, context.site, details.url, at);
   else if (context.kind === 'tab') void siteOfTab(details.tabId).then((site) => observe(details.tabId, site, details.url, at));
   return undefined;
 }
@@ -92,6 +90,6 @@ export function startThirdPartyLedger(): void {
   // Where the browser says the background is about to stop, write at once.
   browser.runtime.onSuspend?.addListener(() => {
     void flushThirdParties();
-    void tabContacts.flush();
+    void flushTabContacts();
   });
 }

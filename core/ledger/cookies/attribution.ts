@@ -23,14 +23,14 @@ export interface OpenTab {
  * Ties a cookie to the sites it was set on:
  * - a partitioned cookie: the top-level site the browser partitioned it under;
  * - first party: its registrable domain is the site of an open tab;
- * - third party: every site open in a tab whose page contacted the
+ * - third party: every site open in a tab whose pages there contacted the
  *   cookie's registrable domain (`contacted`, asked at most once per tab).
  * No site at all when none of these holds: the cookie is not guessed onto a tab.
  */
 export async function attributeCookie(
   cookie: SetCookie,
   tabs: readonly OpenTab[],
-  contacted: (tabId: number) => Promise<Set<string>>,
+  contacted: (tabId: number, site: string) => Promise<ReadonlySet<string>>,
 ): Promise<CookieObservation[]> {
   const cookieSite = cookieSiteOf(cookie.domain);
   if (!cookieSite) return [];
@@ -40,7 +40,7 @@ export async function attributeCookie(
   if (tabs.some((t) => t.site === cookieSite)) return [{ ...base, site: cookieSite, firstParty: true }];
   const sites = new Set<string>();
   for (const tab of tabs) {
-    if (!sites.has(tab.site) && (await contacted(tab.tabId)).has(cookieSite)) sites.add(tab.site);
+    if (!sites.has(tab.site) && (await contacted(tab.tabId, tab.site)).has(cookieSite)) sites.add(tab.site);
   }
   return [...sites].map((site) => ({ ...base, site, firstParty: false }));
 }

@@ -11,15 +11,15 @@ import { createCookieWatch, setCookieOf } from '../../../platform/ledger/cookieW
 let db: LedgerDatabase;
 let settings: Settings;
 let tabs: OpenTab[];
-let loaded: Record<number, string[]>;
+let contactedBy: Record<number, string[]>;
 const watch = () =>
-  createCookieWatch({ db, settings: async () => settings, openTabs: async () => tabs, contacted: async (id) => new Set(loaded[id] ?? []) });
+  createCookieWatch({ db, settings: async () => settings, openTabs: async () => tabs, contacted: async (id) => new Set(contactedBy[id] ?? []) });
 
 beforeEach(() => {
   db = new LedgerDatabase(`test-${Math.random()}`);
   settings = { ...defaultSettings(), onboarded: true };
   tabs = [{ tabId: 1, site: 'tracked.test' }];
-  loaded = {};
+  contactedBy = {};
 });
 afterEach(async () => {
   db.close();
@@ -127,10 +127,10 @@ describe('the cookie ledger', () => {
     expect((await row('tracked.test|tracked.test|_ga')).violation).toBeNull();
   });
 
-  it('attributes a third-party cookie to the sites whose pages loaded from its domain', async () => {
+  it('attributes a third-party cookie to the sites whose pages contacted its domain', async () => {
     await answered(1000);
     tabs = [{ tabId: 1, site: 'tracked.test' }, { tabId: 2, site: 'quiet.test' }];
-    loaded = { 1: ['tracked.test', 'cdn-tracker.test'], 2: ['quiet.test'] };
+    contactedBy = { 1: ['tracked.test', 'cdn-tracker.test'], 2: ['quiet.test'] };
     const w = watch();
     w.seen(cookie('IDE', 2000, { domain: 'ads.cdn-tracker.test' }));
     w.seen(cookie('_fbp', 2000, { domain: 'cdn-tracker.test' }));

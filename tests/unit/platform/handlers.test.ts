@@ -59,13 +59,13 @@ describe('data.eraseAll', () => {
     await saveSettings({ ...defaultSettings(), onboarded: true });
     await database().sites.put({ ...newSite('a.com', 1), visits: 1 });
     await fakeBrowser.storage.session.set({ 'gpcChecked.a.com': true, 'answers.4.a.com': [1], 'identity.key': 'k' });
-    tabContacts.noteContact(4, 'tracker.example');
+    tabContacts.noteContact(4, 'a.com', 'tracker.example');
     await tabContacts.flush();
     await dataHandlers.extension!['data.eraseAll']!({}, ext);
     expect(await database().sites.count()).toBe(0);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
-    expect([...(await tabContacts.partiesOf(4))]).toEqual([]);
+    expect([...(await tabContacts.partiesOf(4, 'a.com'))]).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { fileRow, LEDGER_TABLES, type LedgerRows } from '../../../core/ledger/ta
 import { database, eraseDatabase, LedgerDatabase } from '../../../platform/db';
 import { ledgerHandlers } from '../../../platform/handlers/ledger';
 import { eraseSite } from '../../../platform/ledger/eraseSite';
+import { tabContacts } from '../../../platform/ledger/tabContacts';
 import { exportLedger } from '../../../platform/ledger/export';
 import { importLedger } from '../../../platform/ledger/import';
 import { tablePages } from '../../../platform/ledger/read';
@@ -130,8 +131,10 @@ describe('ledger messages', () => {
     expect(await snapshot(shared)).toEqual(before);
   });
 
-  it('erases one site from every table and its session keys, leaving the others', async () => {
+  it('erases one site from every table and its session state, leaving the others', async () => {
     db = await seeded();
+    tabContacts.noteContact(4, 'shop.test', 'cdn.example');
+    tabContacts.noteContact(4, 'news.test', 'ads.example');
     await sessionSet('answers.4.shop.test', [1]);
     await sessionSet('answers.4.news.test', [1]);
     await sessionSet('gpcChecked.shop.test', true);
@@ -147,6 +150,9 @@ describe('ledger messages', () => {
     expect(await sessionGet('gpcChecked.shop.test')).toBeUndefined();
     expect(await sessionGet('answers.4.news.test')).toEqual([1]);
     expect(await sessionGet('answers.4.x.shop.test')).toEqual([1]);
+    expect([...(await tabContacts.partiesOf(4, 'shop.test'))]).toEqual([]);
+    expect([...(await tabContacts.partiesOf(4, 'news.test'))]).toEqual(['ads.example']);
+    await tabContacts.flush();
     expect(fakeBrowser.runtime.id).toBeTruthy();
   });
 });

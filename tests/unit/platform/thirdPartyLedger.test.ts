@@ -44,24 +44,28 @@ describe('third-party ledger', () => {
     expect((await database().sites.get('news.example'))?.thirdParties).toBe(2);
   });
 
-  it("notes for each tab the parties its current page contacted, for the cookie watch, and none of a paused site's", async () => {
+  it("notes for each tab and site the parties its pages contacted, for the cookie watch, and none of a paused site's", async () => {
     await saveSettings({ ...defaultSettings(), pausedSites: ['quiet.example'] });
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.news.example/' });
     startThirdPartyLedger();
     // The ledger reads the settings as it starts.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const parties = async (tabId: number) => [...(await tabContacts.partiesOf(tabId))].sort();
-    fire({ type: 'main_frame', tabId: 21, url: 'https://www.news.example/' });
-    fire({ tabId: 21, url: 'https://cdn.example/a.js', initiator: 'https://www.news.example' });
-    fire({ tabId: 21, url: 'https://static.news.example/c.css', initiator: 'https://www.news.example' });
-    fire({ tabId: 21, url: 'wss://live.example/feed', initiator: 'https://www.news.example' });
+    const parties = async (tabId: number, site: string) => [...(await tabContacts.partiesOf(tabId, site))].sort();
+    fire({ type: 'main_frame', tabId: tab.id!, url: 'https://www.news.example/' });
+    fire({ tabId: tab.id!, url: 'https://cdn.example/a.js', initiator: 'https://www.news.example' });
+    fire({ tabId: tab.id!, url: 'https://static.news.example/c.css', initiator: 'https://www.news.example' });
+    fire({ tabId: tab.id!, url: 'wss://live.example/feed', initiator: 'https://www.news.example' });
+    // Inside a frame of another site, Chrome names only the frame: the tab's top site counts.
+    fire({ tabId: tab.id!, frameId: 4, parentFrameId: 0, url: 'https://www.google-analytics.com/collect', initiator: 'https://video.example' });
     fire({ tabId: 22, url: 'https://cdn.example/a.js', initiator: 'https://quiet.example' });
-    await expect.poll(() => parties(21)).toEqual(['cdn.example', 'live.example']);
-    expect(await parties(22)).toEqual([]);
-    // The tab moves on: what the last page contacted is not the new page's.
-    fire({ type: 'main_frame', tabId: 21, url: 'https://shop.example/' });
-    fire({ tabId: 21, url: 'https://pay.example/sdk.js', initiator: 'https://shop.example' });
-    expect(await parties(21)).toEqual(['pay.example']);
+    await expect.poll(() => parties(tab.id!, 'news.example')).toEqual(['cdn.example', 'google-analytics.com', 'live.example']);
+    expect(await parties(22, 'quiet.example')).toEqual([]);
+    // The tab moves on: the new site's parties are its own.
+    fire({ type: 'main_frame', tabId: tab.id!, url: 'https://shop.example/' });
+    fire({ tabId: tab.id!, url: 'https://pay.example/sdk.js', initiator: 'https://shop.example' });
+    expect(await parties(tab.id!, 'shop.example')).toEqual(['pay.example']);
     await flushThirdParties();
+    await tabContacts.flush();
   });
 
   it('records nothing for a paused site, nor anywhere while paused', async () => {

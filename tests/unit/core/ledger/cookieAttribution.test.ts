@@ -7,8 +7,9 @@ const tabs: OpenTab[] = [
   { tabId: 2, site: 'news.test' },
   { tabId: 3, site: 'tracked.test' },
 ];
-const loaded: Record<number, string[]> = { 1: ['cdn-tracker.test'], 2: ['cdn-tracker.test', 'video.test'], 3: [] };
-const contacted = async (tabId: number) => new Set(loaded[tabId] ?? []);
+const contactedBy: Record<number, string[]> = { 1: ['cdn-tracker.test'], 2: ['cdn-tracker.test', 'video.test'], 3: [] };
+/** What the pages of `site` in `tabId` contacted: only the site the tab shows has any. */
+const contacted = async (tabId: number, site: string) => new Set(tabs.find((t) => t.tabId === tabId)?.site === site ? (contactedBy[tabId] ?? []) : []);
 const sitesOf = async (c: SetCookie, open = tabs) => (await attributeCookie(c, open, contacted)).map((o) => [o.site, o.firstParty]);
 
 describe('attributeCookie', () => {
@@ -16,9 +17,15 @@ describe('attributeCookie', () => {
     expect(await sitesOf(cookie('www.tracked.test'))).toEqual([['tracked.test', true]]);
   });
 
-  it('gives a third-party cookie to every open site whose page loaded from its domain, once each', async () => {
+  it('gives a third-party cookie to every open site whose page contacted its domain, once each', async () => {
     expect(await sitesOf(cookie('px.cdn-tracker.test'))).toEqual([['tracked.test', false], ['news.test', false]]);
     expect(await sitesOf(cookie('video.test'))).toEqual([['news.test', false]]);
+  });
+
+  it('asks each tab for what the pages of the site it shows contacted', async () => {
+    const asked: [number, string][] = [];
+    await attributeCookie(cookie('px.cdn-tracker.test'), tabs, async (tabId, site) => (asked.push([tabId, site]), new Set()));
+    expect(asked).toEqual([[1, 'tracked.test'], [2, 'news.test'], [3, 'tracked.test']]);
   });
 
   it('prefers first party when the cookie\'s own site is open too', async () => {
