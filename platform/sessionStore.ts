@@ -27,11 +27,11 @@ export async function sessionSet(key: string, value: unknown): Promise<void> {
   else await session.set({ [key]: value });
 }
 
-/** Every key that starts with `prefix`, with its value. */
-export async function sessionEntries(prefix: string): Promise<Map<string, unknown>> {
+/** Every key `match` accepts, with its value. */
+export async function sessionEntries(match: (key: string) => boolean): Promise<Map<string, unknown>> {
   const session = area();
   const all = session ? await session.get(null) : Object.fromEntries(memory);
-  return new Map(Object.entries(all).filter(([key]) => key.startsWith(prefix)));
+  return new Map(Object.entries(all).filter(([key]) => match(key)));
 }
 
 /** Removes every key. */
@@ -42,11 +42,8 @@ export async function sessionClear(): Promise<void> {
 
 /** Removes every key `match` accepts. */
 export async function sessionRemoveWhere(match: (key: string) => boolean): Promise<void> {
+  const keys = [...(await sessionEntries(match)).keys()];
   const session = area();
-  if (!session) {
-    for (const key of [...memory.keys()]) if (match(key)) memory.delete(key);
-    return;
-  }
-  const keys = Object.keys(await session.get(null)).filter(match);
-  if (keys.length) await session.remove(keys);
+  if (!session) keys.forEach((key) => memory.delete(key));
+  else if (keys.length) await session.remove(keys);
 }

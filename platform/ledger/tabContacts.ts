@@ -141,7 +141,7 @@ const PREFIX = 'contacts.';
 
 /** The background's one list, kept in `storage.session` under `contacts.<tabId>`. */
 export const tabContacts = createTabContacts({
-  all: async () => new Map([...(await sessionEntries(PREFIX))].map(([key, value]) => [Number(key.slice(PREFIX.length)), value])),
+  all: async () => new Map([...(await sessionEntries((key) => key.startsWith(PREFIX)))].map(([key, value]) => [Number(key.slice(PREFIX.length)), value])),
   put: (tabId, lists) => sessionSet(`${PREFIX}${tabId}`, lists ?? undefined),
 });
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { ensureBrowser } from './browsers';
 import { HOST_RESOLVER_RULES } from './fixtureHosts';
+import { until } from './until';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -89,20 +90,17 @@ export async function launchChromium(options: LaunchOptions): Promise<ExtensionB
         await page.goto(`chrome-extension://${extensionId}/manifest.json`);
         const cdp = await context.newCDPSession(page);
         let running: string | null = null;
-        const stopped = new Promise<void>((resolve) =>
-          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-            for (const v of versions) {
-              if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
-              if (v.runningStatus === 'running' && running === null) running = v.versionId;
-              else if (v.versionId === running && v.runningStatus === 'stopped') resolve();
-            }
-          }),
-        );
+        let stopped = false;
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          for (const v of versions) {
+            if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+            if (v.runningStatus === 'running' && running === null) running = v.versionId;
+            else if (v.versionId === running && v.runningStatus === 'stopped') stopped = true;
+          }
+        });
         await cdp.send('ServiceWorker.enable');
         await cdp.send('ServiceWorker.stopAllWorkers');
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the extension\'s service worker did not stop within 10 s')), 10_000)));
-        await Promise.race([stopped, late]).finally(() => clearTimeout(timer));
+        await until("the extension's service worker to stop", () => stopped, 10_000);
       } finally {
         await page.close();
       }
