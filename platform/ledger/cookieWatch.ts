@@ -41,17 +41,38 @@ export function setCookieOf(cookie: BrowserCookie, at: number): SetCookie {
   };
 }
 
+/** A cookie waiting to be written, and the erase generation it was seen in. */
+interface Pending {
+  cookie: SetCookie;
+  attempts: number;
+  generation: number;
+}
+
 /**
  * Watches cookies being set and keeps the ledger's cookie rows. Bursts are
  * buffered for `BATCH_WINDOW_MS` and written in one transaction; writes and
  * re-checks run one after another, so a refusal being recorded and a burst
- * being written never miss each other.
+ * being written never miss each other. A burst is taken from the buffer only
+ * when its turn comes, so what waits is always in the buffer or in the one
+ * write under way.
  */
 export function createCookieWatch(deps: CookieWatchDeps) {
   const refusals = createRefusals(deps.db);
-  let buffer: { cookie: SetCookie; attempts: number }[] = [];
+  let buffer: Pending[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  // Each erase starts a new generation; a cookie seen in an older one is not written for the erased site
+  // (or for any site, after Erase everything). `ALL` stands for every site.
+  let generation = 0;
+  const ALL = Symbol('every site');
+  const erasedBefore = new Map<string | typeof ALL, number>();
+  const erased = (site: string, seenIn: number) => seenIn < Math.max(erasedBefore.get(site) ?? 0, erasedBefore.get(ALL) ?? 0);
+  /** An erase mark can go once no cookie seen before it still waits. */
+  const dropSpentMarks = () => {
+    let oldest = generation;
+    for (const item of buffer) oldest = Math.min(oldest, item.generation);
+    for (const [site, before] of erasedBefore) if (before <= oldest) erasedBefore.delete(site);
+  };
 
   const serially = (work: () => Promise<void>): Promise<void> => {
     const run = queue.then(work).catch((e: unknown) => console.warn('Privacy Ledger: cookie ledger write failed', e));
@@ -66,35 +87,50 @@ export function createCookieWatch(deps: CookieWatchDeps) {
     }, BATCH_WINDOW_MS);
   };
 
-  async function write(batch: { cookie: SetCookie; attempts: number }[]): Promise<void> {
+  async function write(batch: Pending[]): Promise<void> {
     const settings = await deps.settings();
     if (settings.paused) return;
     const paused = (site: string) => settings.pausedSites.includes(site);
     const tabs = await deps.openTabs();
     const seen: CookieObservation[] = [];
     for (const item of batch) {
-      // Cookies tied to a paused site, first or third party, are dropped.
+      // Cookies tied to a paused site, first or third party, are dropped; so are those of a site erased since.
       const found = await attributeCookie(item.cookie, tabs, deps.contacted);
-      if (found.length) seen.push(...found.filter((o) => !paused(o.site)));
-      else if (item.attempts + 1 < ATTEMPTS) buffer.push({ cookie: item.cookie, attempts: item.attempts + 1 });
+      if (found.length) seen.push(...found.filter((o) => !paused(o.site) && !erased(o.site, item.generation)));
+      else if (item.attempts + 1 < ATTEMPTS) buffer.push({ ...item, attempts: item.attempts + 1 });
     }
     if (buffer.length) schedule();
     await recordCookies(deps.db, seen, await refusals.load(seen.map((s) => s.site)));
   }
 
   function flush(): Promise<void> {
-    const batch = buffer;
-    buffer = [];
     if (timer) clearTimeout(timer);
     timer = null;
-    return batch.length ? serially(() => write(batch)) : queue.then(() => undefined);
+    return serially(async () => {
+      const batch = buffer;
+      buffer = [];
+      if (batch.length) await write(batch);
+      dropSpentMarks();
+    });
   }
 
   return {
     /** A cookie was set (not removed). */
     seen(cookie: SetCookie): void {
-      buffer.push({ cookie, attempts: 0 });
+      buffer.push({ cookie, attempts: 0, generation });
       schedule();
+    },
+    /**
+     * The site's records (every site's, with null) are about to be erased:
+     * cookies seen until now are not written for it, and the promise settles
+     * once the write under way, if any, is done. So an erase that waits for it
+     * is not followed by rows from before.
+     */
+    erasing(site: string | null): Promise<void> {
+      generation += 1;
+      erasedBefore.set(site ?? ALL, generation);
+      refusals.forget(site);
+      return queue.then(() => undefined);
     },
     /** A `consent.answer` was just recorded on `site`: forget the old answer, and flag cookies set since the new one. */
     answered(site: string): Promise<void> {
@@ -126,6 +162,11 @@ export function startCookieWatch(): void {
   browser.cookies.onChanged.addListener(({ removed, cookie }) => {
     if (!removed) watch?.seen(setCookieOf(cookie, Date.now()));
   });
+}
+
+/** See `erasing` above; nothing to wait for where the watch has not started. */
+export function forgetCookiesSeen(site: string | null): Promise<void> {
+  return watch?.erasing(site) ?? Promise.resolve();
 }
 
 /** Tells the cookie watch that a consent answer was written for `site`. */

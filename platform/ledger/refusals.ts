@@ -5,7 +5,7 @@ import type { LedgerDatabase } from '../db';
 
 /**
  * Each site's latest answer, read from its `consent.answer` events newest
- * first and kept in memory; `forget` drops a site when a new answer is written.
+ * first and kept in memory; `forget` drops a site when a new answer is written or its records are erased.
  * A worker that wakes simply reads it again.
  */
 export function createRefusals(db: LedgerDatabase) {
@@ -33,8 +33,10 @@ export function createRefusals(db: LedgerDatabase) {
     async latest(site: string): Promise<Refusal | null> {
       return (await this.load([site]))(site);
     },
-    forget(site: string): void {
-      cache.delete(site);
+    /** Drops a site's answer (every site's, with null), to be read again when next needed. */
+    forget(site: string | null): void {
+      if (site === null) cache.clear();
+      else cache.delete(site);
     },
   };
 }

@@ -77,6 +77,17 @@ export function flushThirdParties(): Promise<void> {
   return writing;
 }
 
+/**
+ * The site's records (every site's, with null) are about to be erased: what
+ * was counted for it and not written yet is dropped, and the promise settles
+ * once the write under way, if any, is done, so the erase comes after it.
+ */
+export function forgetThirdParties(site: string | null): Promise<void> {
+  for (const [key, row] of pending) if (site === null || row.site === site) pending.delete(key);
+  if (site === null) trackers.clear();
+  return writing;
+}
+
 /** Starts watching requests. Listeners are added synchronously, so a woken worker sees its event. */
 export function startThirdPartyLedger(): void {
   const refresh = () => void loadSettings().then((s) => (settings = s)).catch(() => (settings = null));

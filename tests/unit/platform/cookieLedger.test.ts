@@ -186,6 +186,79 @@ describe('the cookie ledger', () => {
   });
 });
 
+describe('an erase while cookies wait to be written', () => {
+  it("writes none of the erased site's cookies seen before the erase, and keeps other sites' and later ones", async () => {
+    tabs = [{ tabId: 1, site: 'tracked.test' }, { tabId: 2, site: 'other.test' }];
+    const w = watch();
+    w.seen(cookie('_ga', 2000));
+    w.seen(cookie('pref', 2000, { domain: 'other.test' }));
+    await w.erasing('tracked.test');
+    w.seen(cookie('_gid', 3000));
+    await w.flush();
+    expect((await rows()).map((r) => r.id).sort()).toEqual(['other.test|other.test|pref', 'tracked.test|tracked.test|_gid']);
+  });
+
+  it('writes no cookie seen before Erase everything, whatever site it turns out to be for', async () => {
+    tabs = [{ tabId: 1, site: 'tracked.test' }, { tabId: 2, site: 'other.test' }];
+    const w = watch();
+    w.seen(cookie('_ga', 2000));
+    w.seen(cookie('pref', 2000, { domain: 'other.test' }));
+    await w.erasing(null);
+    await w.flush();
+    expect(await rows()).toEqual([]);
+    w.seen(cookie('pref', 3000, { domain: 'other.test' }));
+    await w.flush();
+    expect((await rows()).map((r) => r.id)).toEqual(['other.test|other.test|pref']);
+  });
+
+  it('drops a third-party cookie that was waiting to be tied to its page when that site is erased', async () => {
+    const w = watch();
+    w.seen(cookie('_fbp', 2000, { domain: 'cdn-tracker.test' }));
+    await w.erasing('tracked.test');
+    // Not tied yet: the page's request to the tracker is not noted. It waits to be looked at again.
+    await w.flush();
+    contactedBy = { 1: ['cdn-tracker.test'] };
+    await w.flush();
+    expect(await rows()).toEqual([]);
+    // Cookies seen after the erase are the page's again.
+    w.seen(cookie('_fbp', 4000, { domain: 'cdn-tracker.test' }));
+    await w.flush();
+    expect((await rows()).map((r) => r.id)).toEqual(['tracked.test|cdn-tracker.test|_fbp']);
+  });
+
+  it('settles only once the write under way is done, so the erase comes after it', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const w = createCookieWatch({
+      db, settings: async () => settings, openTabs: async () => (await held, tabs), contacted: async () => new Set<string>(),
+    });
+    w.seen(cookie('_ga', 2000));
+    void w.flush();
+    let settled = false;
+    const erasing = w.erasing('tracked.test').then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    release();
+    await erasing;
+    expect(await rows()).toEqual([]);
+  });
+
+  it("reads the site's answer again after an erase: a refusal erased with it flags nothing", async () => {
+    await answered(1000);
+    const w = watch();
+    w.seen(cookie('_ga', 2000));
+    await w.flush();
+    expect(await violations()).toHaveLength(1);
+    await db.events.clear();
+    await db.cookies.clear();
+    await w.erasing('tracked.test');
+    w.seen(cookie('_gid', 3000));
+    await w.flush();
+    expect(await row('tracked.test|tracked.test|_gid')).toMatchObject({ violation: null });
+    expect(await violations()).toEqual([]);
+  });
+});
+
 describe('setCookieOf', () => {
   it('reads the browser cookie in the ledger terms', () => {
     expect(setCookieOf({ name: '_ga', domain: '.tracked.test', session: false, expirationDate: 1_800_000_000.5 }, 7)).toEqual({

@@ -1,9 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { RequestFacts } from '../../../core/ledger/requestContext';
 import { localDay } from '../../../core/ledger/thirdParties';
 import { defaultSettings } from '../../../core/settings/defaults';
 import { database } from '../../../platform/db';
+import { dataHandlers } from '../../../platform/handlers/data';
+import { eraseSite } from '../../../platform/ledger/eraseSite';
+import type { CallerContext } from '../../../platform/messaging/router';
 import { flushThirdParties, startThirdPartyLedger } from '../../../platform/ledger/thirdParties';
 import { tabContacts } from '../../../platform/ledger/tabContacts';
 import { saveSettings } from '../../../platform/settingsStorage';
@@ -79,5 +82,55 @@ describe('third-party ledger', () => {
     await flushThirdParties();
     expect((await database().thirdParties.toArray()).map((r) => [r.site, r.requests])).toEqual([['loud.example', 1]]);
     expect(await database().sites.get('quiet.example')).toBeUndefined();
+  });
+
+  describe('an erase before the counts are written', () => {
+    const sitesCounted = async () => [...new Set((await database().thirdParties.toArray()).map((r) => r.site))].sort();
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+    /** The ledger reads the settings as it starts. */
+    const start = async () => {
+      startThirdPartyLedger();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+
+    it("writes none of the erased site's counts gathered before Erase this site, and keeps other sites' and later ones", async () => {
+      await start();
+      fire({ tabId: 7, url: 'https://cdn.example/a.js', initiator: 'https://news.example' });
+      fire({ tabId: 8, url: 'https://cdn.example/a.js', initiator: 'https://loud.example' });
+      await eraseSite(database(), 'news.example');
+      fire({ tabId: 7, url: 'https://ads.example/p.gif', initiator: 'https://news.example' });
+      await flushThirdParties();
+      expect((await database().thirdParties.toArray()).map((r) => [r.site, r.party]).sort()).toEqual([
+        ['loud.example', 'cdn.example'], ['news.example', 'ads.example'],
+      ]);
+    });
+
+    it('writes none gathered before Erase everything', async () => {
+      await start();
+      fire({ tabId: 7, url: 'https://cdn.example/a.js', initiator: 'https://news.example' });
+      fire({ tabId: 8, url: 'https://cdn.example/a.js', initiator: 'https://loud.example' });
+      await dataHandlers.extension!['data.eraseAll']!({}, { sender: {}, tabId: null, frameId: null } as CallerContext);
+      await flushThirdParties();
+      expect(await sitesCounted()).toEqual([]);
+    });
+
+    it('lets a write already under way finish first, and erases what it wrote', async () => {
+      await start();
+      fire({ tabId: 7, url: 'https://cdn.example/a.js', initiator: 'https://news.example' });
+      // The write reads the settings first: held there, it is under way when the erase starts.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+      vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (...args) => (await held, get(...args)));
+      const writing = flushThirdParties();
+      const erasing = eraseSite(database(), 'news.example');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      release();
+      await Promise.all([writing, erasing]);
+      expect(await sitesCounted()).toEqual([]);
+      expect(await database().sites.get('news.example')).toBeUndefined();
+    });
   });
 });
