@@ -1,23 +1,16 @@
 import { browser } from 'wxt/browser';
 import { database, eraseDatabase } from '../db';
-import { forgetGpcChecks } from '../gpc/declaration';
-import { tabContacts } from '../ledger/tabContacts';
-import { forgetUnwritten } from '../ledger/unwritten';
-import { sessionClear } from '../sessionStore';
+import { forgetHeld } from '../ledger/forgetHeld';
 import type { HandlerModule } from '../messaging/router';
 
 export const dataHandlers: HandlerModule = {
   extension: {
-    // Everything the extension holds: the database, every stored setting, and what this browser
-    // session kept (the open tabs' answers and contacted parties, the sites checked for GPC, the
-    // identity's key), and what was gathered and not yet written.
+    // Everything the extension holds: what the background keeps about every site outside the
+    // database (the browser session's state, rows not yet written), the database, every stored setting.
     'data.eraseAll': async () => {
-      await forgetUnwritten(null);
+      await forgetHeld(null);
       await eraseDatabase(database());
       await browser.storage.local.clear();
-      tabContacts.forgetAll();
-      forgetGpcChecks();
-      await sessionClear();
       return { erased: true } as const;
     },
   },
