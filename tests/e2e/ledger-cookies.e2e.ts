@@ -128,6 +128,31 @@ describe('a page that sets analytics cookies after the user refused analytics', 
     );
     expect(row).toMatchObject({ id: 'tracked.test|cdn-tracker.test|cto_woken', site: 'tracked.test', firstParty: false });
   });
+
+  it("leaves nothing of the site after Erase this site, not even the page's last request counted just before", async () => {
+    const dashboard = await h.openExtensionPage('dashboard.html#/sites/tracked.test');
+    await dashboard.getByRole('button', { name: 'Erase this site…' }).click();
+    // The page is quiet by now: one more request to the tracker starts a new two-second batch of counts.
+    // Loaded, so the browser told the background of the request before the erase below is sent.
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const pixel = Object.assign(document.createElement('img'), { alt: '', src: `http://cdn-tracker.test:${location.port}/pixel.svg?last=${Date.now()}` });
+          pixel.onload = resolve;
+          pixel.onerror = reject;
+          document.body.append(pixel);
+        }),
+    );
+    await page.close();
+    await dashboard.getByRole('button', { name: 'Yes, erase this site' }).click();
+    await dashboard.getByText('Everything recorded about tracked.test was erased.').waitFor();
+    // Longer than the third-party batch (FLUSH_MS, 2 s) and the cookie bursts: what was held has had its chance to be written.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await site(h)).toBeUndefined();
+    for (const table of ['thirdParties', 'cookies', 'events']) {
+      expect((await h.table<{ site: string }>(table)).filter((r) => r.site === 'tracked.test'), table).toEqual([]);
+    }
+  });
 });
 
 describe('the same page after the user accepted everything', () => {
