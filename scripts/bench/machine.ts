@@ -34,7 +34,8 @@ function osName(): string {
 
 export function machineInfo(): MachineInfo {
   const commit = quiet('git', ['rev-parse', '--short', 'HEAD']);
-  const dirty = quiet('git', ['status', '--porcelain']) !== '';
+  // The reports this benchmark writes (the policy reader's first) are not changes to what was measured.
+  const dirty = quiet('git', ['status', '--porcelain', '--', '.', ':!docs/benchmarks.md', ':!docs/benchmarks-policy.md']) !== '';
   const playwright = JSON.parse(readFileSync(join(ROOT, 'node_modules/playwright-core/package.json'), 'utf8')) as { version: string };
   return {
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
