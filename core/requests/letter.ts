@@ -220,6 +220,12 @@ export function renderLetter(input: LetterInput): Letter {
   return { subject, body, citations: citationsOf(input) };
 }
 
+/** How the original request went, in the letter's words; '' for a channel the letter does not name (a copied text). */
+function channelPhrase(w: Words, channel: string | null): string {
+  const phrases: Readonly<Record<string, string>> = w.channels;
+  return channel && Object.hasOwn(phrases, channel) ? (phrases[channel] as string) : '';
+}
+
 /**
  * A follow-up to a sent request: a reminder to the company, or a complaint
  * to the supervisory authority (which needs `input.authority`).
@@ -239,7 +245,7 @@ export function renderFollowUp(kind: FollowUpKind, input: FollowUpInput): Letter
     original: {
       sentAt: formatDay(input.original.sentAt, lang),
       dueDate: formatDay(input.original.dueDate, lang),
-      channel: input.original.channel ? oneLine(input.original.channel) : '',
+      channel: channelPhrase(w, input.original.channel),
     },
     authority: {
       name: authority ? oneLine(authority.name) : '',

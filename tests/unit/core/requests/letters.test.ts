@@ -101,7 +101,7 @@ describe('renderLetter', () => {
 });
 
 describe('renderFollowUp', () => {
-  const original = { sentAt: '2026-03-10', dueDate: '2026-04-10', channel: 'email' };
+  const original = { sentAt: '2026-03-10', dueDate: '2026-04-10', channel: 'mailto' };
   const authority = { slug: 'frcnil', name: 'CNIL', country: 'FR', email: null, webForm: null, address: '3 Place de Fontenoy\n75007 Paris', web: null, credit: '' };
 
   it.each(LETTER_LANGUAGES)('writes a reminder and a complaint in %s with the dates and citations', (language) => {
@@ -116,6 +116,28 @@ describe('renderFollowUp', () => {
     expect(complaint.body).toContain('shop.example');
     expect(complaint.citations).toContain(localCitation('Art. 77 GDPR', language));
     expect(complaint.body).toContain('_ga');
+  });
+
+  it.each([
+    ['en', 'mailto', ', by email.'],
+    ['en', 'webForm', ', through the form on the website.'],
+    ['vi', 'print', ', qua đường bưu điện.'],
+    ['de', 'eml', ', per E-Mail.'],
+    ['fr', 'print', ', par courrier postal.'],
+  ] as const)('says in %s how the request went (%s), in words', (language, channel, words) => {
+    for (const kind of ['reminder', 'complaint'] as const) {
+      const letter = renderFollowUp(kind, { ...input({ language, today: '2026-04-20' }), original: { ...original, channel }, authority });
+      expect(letter.body).toContain(words);
+      expect(letter.body).not.toContain(channel);
+    }
+  });
+
+  it('does not say how a copied request went, nor name a channel it does not know', () => {
+    for (const channel of ['copy', 'carrier pigeon', null]) {
+      const letter = renderFollowUp('reminder', { ...input({ today: '2026-04-20' }), original: { ...original, channel } });
+      expect(letter.body).toContain('Art. 15(3) GDPR). The period to answer it ended');
+      if (channel) expect(letter.body).not.toContain(channel);
+    }
   });
 
   it('needs an authority for a complaint', () => {
