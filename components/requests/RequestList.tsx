@@ -23,6 +23,13 @@ interface RequestListProps {
   onDelete: (id: string) => void;
 }
 
+/**
+ * Both letters say the period to answer has ended: a reminder once it has without an answer, a complaint
+ * then or against an answer the user disputes (or again, once filed). Never while the company still has time.
+ */
+const REMINDER_WHEN: readonly RequestStatus[] = ['overdue'];
+const COMPLAINT_WHEN: readonly RequestStatus[] = ['overdue', 'answered', 'complaintFiled'];
+
 const NEXT: Partial<Record<RequestStatus, RequestStatus[]>> = {
   draft: ['sent'],
   sent: ['acknowledged', 'extended', 'answered', 'closed'],
@@ -72,14 +79,14 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp,
                   {(NEXT[status] ?? []).map((next) => (
                     <button key={next} type="button" class="button link" onClick={() => onStatus(r.id, next)}>{t(`requests.mark.${next}` as MessageKey)}</button>
                   ))}
-                  {(status === 'overdue' || status === 'sent' || status === 'acknowledged' || status === 'extended') && (
+                  {REMINDER_WHEN.includes(status) && (
                     <button type="button" class="button link" onClick={() => onFollowUp(r.id, 'reminder')}>{t('requests.followUp.reminder')}</button>
                   )}
+                  {COMPLAINT_WHEN.includes(status) && (
+                    <button type="button" class="button link" onClick={() => onFollowUp(r.id, 'complaint')}>{t('requests.followUp.complaint')}</button>
+                  )}
                   {status !== 'draft' && (
-                    <>
-                      <button type="button" class="button link" onClick={() => onFollowUp(r.id, 'complaint')}>{t('requests.followUp.complaint')}</button>
-                      <button type="button" class="button link" onClick={() => onFollowUp(r.id, 'checklist')}>{t('requests.followUp.checklist')}</button>
-                    </>
+                    <button type="button" class="button link" onClick={() => onFollowUp(r.id, 'checklist')}>{t('requests.followUp.checklist')}</button>
                   )}
                   <button type="button" class="button link danger-text" onClick={() => onDelete(r.id)}>{t('common.remove')}</button>
                 </div>

@@ -68,6 +68,11 @@ describe('the tracker', () => {
     expect(props.onStatus).toHaveBeenCalledWith('late', 'answered');
     fireEvent.click(screen.getAllByRole('button', { name: 'Complain to the authority' })[0]!);
     expect(props.onFollowUp).toHaveBeenCalledWith('late', 'complaint');
+    fireEvent.click(screen.getByRole('button', { name: 'Write a reminder' }));
+    expect(props.onFollowUp).toHaveBeenCalledWith('late', 'reminder');
+    // Both letters say the period has ended: only the overdue request offers them.
+    const offers = (row: HTMLElement) => [...row.querySelectorAll('button')].map((b) => b.textContent).filter((t) => t === 'Write a reminder' || t === 'Complain to the authority');
+    expect(rows.map(offers)).toEqual([['Write a reminder', 'Complain to the authority'], [], [], []]);
     fireEvent.click(screen.getByRole('button', { name: 'Add the deadlines to my calendar (.ics)' }));
     expect(props.onExportIcs).toHaveBeenCalled();
   });
