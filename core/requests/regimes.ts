@@ -36,6 +36,7 @@ interface RawRegime {
   law: string;
   countries: string[];
   appliesTo: string;
+  residentsOnly?: boolean;
   siteTlds: string[];
   languages: string[];
   sourceUrl: string;
@@ -55,6 +56,7 @@ function expand(raw: RawRegime): Regime {
     law: raw.law,
     countries: raw.countries,
     appliesTo: raw.appliesTo,
+    residentsOnly: raw.residentsOnly ?? false,
     siteTlds: raw.siteTlds,
     languages: raw.languages as LetterLanguage[],
     pauses: raw.pauses,
@@ -121,8 +123,9 @@ function byTld(site: string): RegimeId | null {
  * The regime a request is written under: the user's country of residence
  * first (the rights follow the person), else the company's country, else the
  * site's country-code domain, else the GDPR (the widest reach, Art. 3(2)).
- * The other regimes any of these signals point to come back as alternatives
- * the user can switch to.
+ * A regime whose letters say where the user lives (`residentsOnly`) is chosen
+ * only from the user's country. The other regimes any of these signals point
+ * to come back as alternatives the user can switch to.
  */
 export function chooseRegime(userCountry: string | null, site: string, companyCountry?: string | null): RegimeChoice {
   const signals: [RegimeChoice['reason'], RegimeId | null][] = [
@@ -130,7 +133,7 @@ export function chooseRegime(userCountry: string | null, site: string, companyCo
     ['companyCountry', byCountry(companyCountry)],
     ['siteTld', byTld(site)],
   ];
-  const first = signals.find(([, id]) => id !== null);
+  const first = signals.find(([reason, id]) => id !== null && (reason === 'residence' || !regimeById(id).residentsOnly));
   const regime = first?.[1] ?? 'gdpr';
   const reason = first?.[0] ?? 'fallback';
   const alternatives: RegimeId[] = [];

@@ -119,6 +119,11 @@ export interface Regime {
   countries: string[];
   /** Whom it protects, in one English sentence the interface can show before the user picks it. */
   appliesTo: string;
+  /**
+   * Its letters state that the user lives where it applies (the CCPA: "I am a California resident"), so it is
+   * chosen only from the user's own country, never from the company's or the site's; it stays an alternative.
+   */
+  residentsOnly: boolean;
   /** Country-code TLDs of sites it usually applies to. */
   siteTlds: string[];
   /** Letters are written in these languages, the first being the usual one. */

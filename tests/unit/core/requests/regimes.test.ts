@@ -63,6 +63,19 @@ describe('chooseRegime', () => {
     expect(chooseRegime('JP', 'shop.com.vn')).toEqual({ regime: 'vnPdpl', reason: 'siteTld', alternatives: [] });
     expect(chooseRegime(null, 'shop.com')).toEqual({ regime: 'gdpr', reason: 'fallback', alternatives: [] });
   });
+
+  it("never picks the CCPA from the company's country or the site's domain: its letter says the user lives in California", () => {
+    expect(chooseRegime(null, 'greetings.com', 'US')).toEqual({ regime: 'gdpr', reason: 'fallback', alternatives: ['ccpa'] });
+    expect(chooseRegime(null, 'shop.us')).toEqual({ regime: 'gdpr', reason: 'fallback', alternatives: ['ccpa'] });
+    expect(chooseRegime(null, 'shop.com.br', 'US')).toEqual({ regime: 'lgpd', reason: 'siteTld', alternatives: ['ccpa'] });
+    expect(chooseRegime('US', 'shop.de', 'DE')).toEqual({ regime: 'ccpa', reason: 'residence', alternatives: ['gdpr'] });
+    expect(REGIMES.filter((r) => r.residentsOnly).map((r) => r.id)).toEqual(['ccpa']);
+  });
+
+  it('does not put the Crown Dependencies under the UK GDPR: Jersey, Guernsey and the Isle of Man have their own laws and regulators', () => {
+    for (const country of ['JE', 'GG', 'IM']) expect(chooseRegime(country, 'shop.co.uk')).toEqual({ regime: 'ukGdpr', reason: 'siteTld', alternatives: [] });
+    expect(chooseRegime('JE', 'shop.com')).toEqual({ regime: 'gdpr', reason: 'fallback', alternatives: [] });
+  });
 });
 
 describe('replyChecklist', () => {
