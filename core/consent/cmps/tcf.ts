@@ -1,5 +1,5 @@
 import { TCString, type TCModel } from '@iabtcf/core';
-import { TCF_LI_CAPABLE, TCF_PURPOSE_IDS, TCF_PURPOSES, TCF_SPECIAL_FEATURE_IDS, TCF_SPECIAL_FEATURES } from '../tcf/mapping';
+import { TCF_PURPOSE_IDS, TCF_PURPOSES, TCF_SPECIAL_FEATURE_IDS, TCF_SPECIAL_FEATURES } from '../tcf/mapping';
 import type { Category, CmpAdapter, CmpSnapshot } from './types';
 
 /**
@@ -143,7 +143,8 @@ function snapshotTcf(raw: TcfRaw): CmpSnapshot {
     cmp,
     categories,
     vendorCount: model?.vendorsDisclosed.size || raw.vendorCount,
-    legitimateInterestOn: TCF_LI_CAPABLE.filter(interest).map((id) => `TCF purpose ${id} (legitimate interest)`),
+    // Every LI bit that is on, those v2.2 forbids (purposes 1, 3 to 6) included: a CMP that stores them is what verifying is for.
+    legitimateInterestOn: TCF_PURPOSE_IDS.filter(interest).map((id) => `TCF purpose ${id} (legitimate interest)`),
     // A generic adapter cannot know the banner's buttons.
     firstLayerReject: null,
     answered,

@@ -3,7 +3,8 @@ import { PURPOSES, type Purpose } from '../purposes';
 
 export type LabelPurpose = Purpose | 'necessary';
 
-const ORDER: LabelPurpose[] = ['necessary', 'social', 'advertising', 'personalization', 'analytics', 'functional'];
+/** Optional purposes, specific before general. */
+const ORDER: Purpose[] = ['social', 'advertising', 'personalization', 'analytics', 'functional'];
 
 const WORDS: Record<LabelPurpose, string[]> = {
   necessary: lexicon.necessary,
@@ -14,20 +15,47 @@ const WORDS: Record<LabelPurpose, string[]> = {
   social: lexicon.social,
 };
 
+/** A "necessary" word negated: by a word before it ("non essential", "không cần thiết") or a prefix ("unnecessary"). */
+const NEGATED_BY_WORD = new RegExp(`\\s(?:${lexicon.negations.words.join('|')})\\s+$`, 'u');
+const NEGATED_BY_PREFIX = new RegExp(`\\s(?:${lexicon.negations.prefixes.join('|')})$`, 'u');
+
+/**
+ * The label with its "necessary" words taken out, and whether one of them
+ * stood for the category (was not negated).
+ */
+function takeNecessary(text: string): { rest: string; necessary: boolean } {
+  let rest = text;
+  let necessary = false;
+  // Longest first, so a phrase ("functioneel noodzakelijk") goes before a word inside it.
+  for (const word of [...WORDS.necessary].sort((a, b) => b.length - a.length)) {
+    for (let at = rest.indexOf(word); at !== -1; at = rest.indexOf(word)) {
+      const before = rest.slice(0, at);
+      if (!NEGATED_BY_WORD.test(before) && !NEGATED_BY_PREFIX.test(before)) necessary = true;
+      rest = `${rest.slice(0, at)} ${rest.slice(at + word.length)}`;
+    }
+  }
+  return { rest, necessary };
+}
+
 /**
  * The purpose a site's own name for a category stands for ("Statistik",
  * "Thống kê", "Mesure d'audience" -> analytics), or null when no word is
  * known. Several labels can be given (a key and its title); the first that
  * matches wins. Specific purposes are tried before general ones, so
  * "social media advertising" is social and "ads personalisation" advertising.
+ * A label is necessary only when it names nothing optional besides: "Cookie
+ * tecnici e analitici" is analytics, and a negated word ("Non-essential",
+ * "Nicht notwendig") names nothing, so such a category is never granted as
+ * necessary.
  */
 export function purposeOfLabel(...labels: (string | null | undefined)[]): LabelPurpose | null {
   for (const label of labels) {
     if (!label) continue;
-    const text = ` ${label.normalize('NFC').toLowerCase().replace(/[_-]+/g, ' ')} `;
+    const { rest, necessary } = takeNecessary(` ${label.normalize('NFC').toLowerCase().replace(/[_-]+/g, ' ')} `);
     for (const purpose of ORDER) {
-      if (WORDS[purpose].some((word) => text.includes(word))) return purpose;
+      if (WORDS[purpose].some((word) => rest.includes(word))) return purpose;
     }
+    if (necessary) return 'necessary';
   }
   return null;
 }

@@ -46,6 +46,21 @@ describe('label matching', () => {
     expect(purposeOfLabel(label)).toBe(purpose);
   });
 
+  it.each([
+    ['Non-essential cookies', null], ['non_necessary', null], ['Nicht notwendige Cookies', null], ['Cookie non necessari', null],
+    ['Unnecessary cookies', null], ['Cookies no necesarias', null], ['Cookies innecesarias', null], ['Niet noodzakelijk', null],
+    ['Cookie không cần thiết', null], ['Không bắt buộc', null], ['Cookies não essenciais', null], ['Niekonieczne', null],
+    ['Non-essential analytics', 'analytics'], ['Nicht notwendig: Marketing', 'advertising'],
+    ['Cookie tecnici e analitici', 'analytics'], ['Necessary and functional', 'functional'],
+    ['Functioneel noodzakelijk', 'necessary'], ['Strictly necessary cookies', 'necessary'], ['Nezbytné', 'necessary'], ['Cookies necesare', 'necessary'],
+  ])('"%s" is not granted as necessary unless that is all it names: %s', (label, purpose) => {
+    expect(purposeOfLabel(label)).toBe(purpose);
+  });
+
+  it('reads the next label when the first names no purpose', () => {
+    expect(purposeOfLabel('non_essential', 'Marketing')).toBe('advertising');
+  });
+
   it('does not guess: unknown names and words inside other words stay unplaced', () => {
     expect(purposeOfLabel('Hotjar')).toBeNull();
     expect(purposeOfLabel('downloads')).toBeNull();

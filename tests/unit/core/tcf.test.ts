@@ -84,6 +84,12 @@ describe('generic TCF adapter', () => {
     });
   });
 
+  it('reports legitimate interest on purposes TCF v2.2 does not allow it for, as not what the user asked', () => {
+    const snapshot = tcf.snapshot(raw(tcString({ interests: [3, 4] })));
+    expect(snapshot.legitimateInterestOn).toEqual([3, 4].map((id) => `TCF purpose ${id} (legitimate interest)`));
+    expect(verify(DENY, storedFromSnapshot(snapshot)).status).toBe('notRespected');
+  });
+
   it('reads accept-all as every purpose consented, purpose 1 as the means', () => {
     const snapshot = tcf.snapshot(raw(tcString({ consents: ALL_PURPOSES, interests: [2, 7, 8, 9, 10], features: [1, 2] })));
     expect(snapshot.categories.find((c) => c.id === 'purpose-1')).toMatchObject({ purpose: 'necessary', consented: true });
