@@ -20,6 +20,7 @@ import { RadioCards } from '../ui/RadioCards';
 import { Switch } from '../ui/Switch';
 import { EraseSiteButton } from './EraseSiteButton';
 import { PolicySection } from '../policy/PolicySection';
+import { SiteRequests, type SiteRequestRow } from '../requests/SiteRequests';
 import type { PolicyPanelProps } from '../policy/PolicyCard';
 
 interface SiteDetailViewProps {
@@ -49,6 +50,8 @@ export interface SiteLedger {
   /** The latest `form.fields`, `permission.prompt` and `gpc.declaration` events, newest first. */
   asked: LedgerEvent[] | undefined;
   timeline: { events: LedgerEvent[]; more: boolean } | undefined;
+  /** The rights requests sent to the site, overdue first, with their status today. */
+  requests: SiteRequestRow[] | undefined;
 }
 
 type Mode = 'default' | SiteOverride['mode'];
@@ -127,9 +130,7 @@ export function SiteDetailView({ site, record, settings, purposes, consentAnswer
         </Card>
         <AskedSections events={ledger.asked} />
         {policy ? <PolicySection {...policy} /> : <Card title={t('card.policy.title')} icon="doc"><p class="muted">{t('card.policy.empty')}</p></Card>}
-        <Card title={t('card.requests.title')} icon="mail">
-          <p class="muted">{t('card.requests.empty')}</p>
-        </Card>
+        <SiteRequests rows={ledger.requests ?? []} onOpen={() => (location.hash = '#/requests')} />
       </div>
       <div class="ledger-wide">
         <CookiesTable cookies={ledger.cookies} />

@@ -13,7 +13,7 @@ import { Logo } from '../ui/Logo';
 import { Switch } from '../ui/Switch';
 import { formatDate } from '../format';
 import { RequestButtons } from './RequestButtons';
-import { SiteRequests, type SiteRequestRow } from './SiteRequests';
+import { SiteRequests, type SiteRequestRow } from '../requests/SiteRequests';
 import { TodaySection } from './TodaySection';
 import { PolicyCard, type PolicyPanelProps } from '../policy/PolicyCard';
 

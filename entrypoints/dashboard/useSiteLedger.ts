@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { ASKED_KINDS } from '../../core/ledger/eventData';
 import type { ActivityRange } from '../../components/ledger/ActivityChart';
 import type { SiteLedger } from '../../components/dashboard/SiteDetailView';
+import { localIsoDay } from '../../core/requests';
 import { LIMITS, queries } from '../../platform/queries';
+import { trackerRows } from '../../stores/requests';
 import { useLiveQuery } from '../../stores/live';
 
 export const TIMELINE_PAGE = 50;
@@ -21,10 +23,11 @@ export function useSiteLedger(site: string | null): SiteLedger & { setRange: (r:
   const thirdParties = useLiveQuery(() => (site ? queries.siteThirdParties(site, Date.now(), range) : none()), [site, range]);
   const cookies = useLiveQuery(() => (site ? queries.siteCookies(site) : none()), [site]);
   const asked = useLiveQuery(() => (site ? queries.eventsOfKinds(site, ASKED_KINDS, LIMITS.asked) : none()), [site]);
+  const requests = useLiveQuery(async () => (site ? trackerRows(await queries.siteRequests(site), localIsoDay(Date.now())) : undefined), [site]);
   // A longer page keeps the shorter one on screen until it arrives; another site's never shows here.
   const timeline = useLiveQuery(async () => (site ? { site, ...(await queries.siteEvents(site, limit)) } : undefined), [site, limit], { keepPrevious: true });
   return {
-    range, activity, cookies, thirdParties, asked,
+    range, activity, cookies, thirdParties, asked, requests,
     timeline: timeline?.site === site ? timeline : undefined,
     setRange,
     moreTimeline: () => setPaging({ site, limit: limit + TIMELINE_PAGE }),

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { SiteDetailView, type SiteLedger } from '../../../components/dashboard/SiteDetailView';
 import { PURPOSES } from '../../../core/consent/purposes';
 import type { ActivityDay } from '../../../core/ledger/activity';
-import { newSite, type CookieRecord, type LedgerEvent } from '../../../core/ledger/records';
+import { newSite, type CookieRecord, type LedgerEvent, type RequestRecord } from '../../../core/ledger/records';
+import { trackerRows } from '../../../stores/requests';
 import { defaultSettings } from '../../../core/settings/defaults';
 import { renderIn } from './render';
 
@@ -39,6 +40,7 @@ function ledger(extra: Partial<SiteLedger> = {}): SiteLedger {
     ],
     asked: EVENTS.filter((e) => ['form.fields', 'permission.prompt', 'gpc.declaration'].includes(e.kind)),
     timeline: { events: EVENTS, more: true },
+    requests: [],
     ...extra,
   };
 }
@@ -150,8 +152,22 @@ describe('SiteDetailView ledger sections', () => {
     expect(screen.queryByRole('button', { name: 'Show older' })).toBeNull();
   });
 
+  it("lists the requests sent to the site, with their status today, and opens the tracker", () => {
+    const sent: RequestRecord = {
+      id: 'r1', site: 'shop.example', regime: 'gdpr', type: 'erasure', status: 'sent', createdAt: AT, sentAt: new Date(2026, 1, 10).getTime(), dueAt: null, language: 'en', channel: 'mailto',
+      contact: null, subject: 'Erasure', body: 'Letter', dueDate: '2026-03-10', extendedDueDate: null, history: [],
+    };
+    view({ ledger: ledger({ requests: trackerRows([sent], '2026-11-29') }) });
+    const card = screen.getByTestId('card-requests');
+    expect(card.textContent).not.toContain('You have not sent this site any request.');
+    expect(within(card).getByTestId('popup-site-requests').textContent).toBe('Delete my data: Overdue · due 10 Mar 2026');
+    fireEvent.click(within(card).getByRole('button', { name: 'Open your requests (1)' }));
+    expect(location.hash).toBe('#/requests');
+  });
+
   it('shows empty and loading states', () => {
-    view({ ledger: { range: 30, activity: undefined, cookies: [], thirdParties: [], asked: [], timeline: { events: [], more: false } } });
+    view({ ledger: { range: 30, activity: undefined, cookies: [], thirdParties: [], asked: [], timeline: { events: [], more: false }, requests: [] } });
+    expect(screen.getByTestId('card-requests').textContent).toContain('You have not sent this site any request.');
     expect(screen.getByTestId('cookies').textContent).toContain('No cookies recorded on this site.');
     expect(screen.getByTestId('third-parties').textContent).toContain('No third party contacted in this period.');
     expect(screen.getByTestId('asked-fields').textContent).toContain('No form on this site asked for personal data.');

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { SiteRequests } from '../../../components/popup/SiteRequests';
+import { SiteRequests } from '../../../components/requests/SiteRequests';
 import type { RequestRecord } from '../../../core/ledger/records';
 import { trackerRows } from '../../../stores/requests';
 import { renderIn } from './render';
