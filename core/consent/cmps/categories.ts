@@ -3,14 +3,29 @@ import { PURPOSES, type Purpose } from '../purposes';
 import type { StoredConsent } from '../verify';
 import type { Category, CmpSnapshot } from './types';
 
-/** Whether the intent allows a category: required ones always, unknown ones only when everything is allowed. */
-export function allows(intent: ConsentIntent, category: Pick<Category, 'purpose' | 'required'>): boolean {
+/**
+ * Whether the intent allows a category: required ones always, unknown ones
+ * only when everything is allowed, one that serves several purposes only when
+ * all of them are.
+ */
+export function allows(intent: ConsentIntent, category: Pick<Category, 'purpose' | 'required' | 'covers'>): boolean {
   if (category.required || category.purpose === 'necessary') return true;
   if (category.purpose === null) return PURPOSES.every((p) => intent.purposes[p]);
+  if (category.covers?.length) return category.covers.every((p) => intent.purposes[p]);
   return intent.purposes[category.purpose];
 }
 
-/** When a category serves several purposes, it is as sensitive as the most sensitive one. */
+/**
+ * Whether the CMP's categories can carry the intent: not when one category
+ * serves purposes the user answers differently (allow advertising, refuse
+ * social, where one switch holds both). The engine then answers with the
+ * user's fallback setting and records that it did.
+ */
+export function expressible(intent: ConsentIntent, categories: readonly Pick<Category, 'required' | 'covers'>[]): boolean {
+  return categories.every((c) => c.required || !c.covers?.length || c.covers.every((p) => intent.purposes[p] === intent.purposes[c.covers![0]!]));
+}
+
+/** When a category serves several purposes, it is shown as the most sensitive one. */
 const SENSITIVITY: Purpose[] = ['functional', 'analytics', 'personalization', 'social', 'advertising'];
 export function strictestPurpose(purposes: (Purpose | 'necessary' | null)[]): Purpose | 'necessary' | null {
   if (purposes.includes(null)) return null;
@@ -19,9 +34,17 @@ export function strictestPurpose(purposes: (Purpose | 'necessary' | null)[]): Pu
   return real.sort((a, b) => SENSITIVITY.indexOf(b) - SENSITIVITY.indexOf(a))[0]!;
 }
 
+/** The purposes of ours a category serves when it serves several, for `Category.covers`; undefined for one or none. */
+export function coveredPurposes(purposes: (Purpose | 'necessary' | null)[]): Purpose[] | undefined {
+  if (purposes.includes(null)) return undefined;
+  const real = [...new Set(purposes.filter((p): p is Purpose => p !== null && p !== 'necessary'))];
+  return real.length > 1 ? real : undefined;
+}
+
 /**
  * What the CMP stored, per purpose: a purpose counts as consented when any
- * category for it is. Categories we cannot name are reported as `other`.
+ * category for it is, a category that serves several counting for each.
+ * Categories we cannot name are reported as `other`.
  */
 export function storedFromSnapshot(snapshot: CmpSnapshot): StoredConsent & { otherOn: string[] } {
   const purposes: Partial<Record<Purpose, boolean>> = {};
@@ -32,7 +55,7 @@ export function storedFromSnapshot(snapshot: CmpSnapshot): StoredConsent & { oth
       if (category.consented) otherOn.push(category.label || category.id);
       continue;
     }
-    purposes[category.purpose] = (purposes[category.purpose] ?? false) || category.consented;
+    for (const purpose of category.covers?.length ? category.covers : [category.purpose]) purposes[purpose] = (purposes[purpose] ?? false) || category.consented;
   }
   return { purposes, legitimateInterestOn: snapshot.legitimateInterestOn, evidence: snapshot.evidence, otherOn };
 }

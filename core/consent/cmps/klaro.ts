@@ -1,4 +1,4 @@
-import { allows, strictestPurpose } from './categories';
+import { allows, coveredPurposes, expressible, strictestPurpose } from './categories';
 import { purposeOfLabel } from '../labels/match';
 import type { CmpAdapter } from './types';
 
@@ -38,7 +38,8 @@ function readKlaro(): KlaroRaw | null {
   };
 }
 
-function applyKlaro(plan: Record<string, boolean>): boolean {
+function applyKlaro(plan: Record<string, boolean> | null): boolean {
+  if (!plan) return false;
   const klaro = (window as unknown as { klaro?: { getManager?: () => any } }).klaro;
   const manager = klaro?.getManager?.();
   if (!manager || typeof manager.updateConsent !== 'function') return false;
@@ -49,7 +50,7 @@ function applyKlaro(plan: Record<string, boolean>): boolean {
   return true;
 }
 
-export const klaro: CmpAdapter<KlaroRaw, KlaroPlan> = {
+export const klaro: CmpAdapter<KlaroRaw, KlaroPlan | null> = {
   id: 'klaro',
   name: 'Klaro',
   autoconsentNames: ['Klaro'],
@@ -57,18 +58,23 @@ export const klaro: CmpAdapter<KlaroRaw, KlaroPlan> = {
   apply: applyKlaro,
   snapshot: (raw) => ({
     cmp: 'Klaro',
-    categories: raw.services.map((s) => ({
-      id: s.name,
-      label: [s.title, ...s.purposeTitles].filter(Boolean).join(' · '),
-      purpose: s.required ? 'necessary' : strictestPurpose(s.purposes.map((p, i) => purposeOfLabel(p, s.purposeTitles[i]))),
-      required: s.required,
-      consented: raw.confirmed ? s.consent : null,
-    })),
+    categories: raw.services.map((s) => {
+      const purposes = s.purposes.map((p, i) => purposeOfLabel(p, s.purposeTitles[i]));
+      const covers = s.required ? undefined : coveredPurposes(purposes);
+      return {
+        id: s.name,
+        label: [s.title, ...s.purposeTitles].filter(Boolean).join(' · '),
+        purpose: s.required ? 'necessary' : strictestPurpose(purposes),
+        ...(covers ? { covers } : {}),
+        required: s.required,
+        consented: raw.confirmed ? s.consent : null,
+      };
+    }),
     vendorCount: raw.services.length,
     legitimateInterestOn: [],
     firstLayerReject: raw.hasDecline,
     answered: raw.confirmed,
     evidence: raw.cookie ?? 'klaro.getManager().consents',
   }),
-  plan: (snapshot, intent) => Object.fromEntries(snapshot.categories.map((c) => [c.id, allows(intent, c)])),
+  plan: (snapshot, intent) => (expressible(intent, snapshot.categories) ? Object.fromEntries(snapshot.categories.map((c) => [c.id, allows(intent, c)])) : null),
 };

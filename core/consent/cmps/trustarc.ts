@@ -1,4 +1,4 @@
-import { allows, strictestPurpose } from './categories';
+import { allows, coveredPurposes, expressible, strictestPurpose } from './categories';
 import table from './trustarc.json';
 import type { LabelPurpose } from '../labels/match';
 import type { Category, CmpAdapter } from './types';
@@ -56,7 +56,8 @@ function readTrustArc(): TrustArcRaw | null {
  * handler its preference manager posts `submit_preferences` to (⚠), with
  * notice_gdpr_prefs numbering (one lower than cmapi's).
  */
-function applyTrustArc(plan: TrustArcPlan): boolean {
+function applyTrustArc(plan: TrustArcPlan | null): boolean {
+  if (!plan) return false;
   const w = window as any;
   const click = (selector: string) => {
     const el = document.querySelector<HTMLElement>(selector);
@@ -81,6 +82,7 @@ const CATEGORIES = Object.entries(table.categories).map(([n, c]) => ({
   n: Number(n),
   label: c.label,
   purpose: strictestPurpose(c.purposes as LabelPurpose[]),
+  covers: coveredPurposes(c.purposes as LabelPurpose[]),
 }));
 
 /** The permitted levels, from the most precise record there is. */
@@ -93,7 +95,7 @@ export function permittedOf(raw: TrustArcRaw): number[] | null {
   return null;
 }
 
-export const trustarc: CmpAdapter<TrustArcRaw, TrustArcPlan> = {
+export const trustarc: CmpAdapter<TrustArcRaw, TrustArcPlan | null> = {
   id: 'trustarc',
   name: 'TrustArc',
   autoconsentNames: ['TrustArc-top'],
@@ -106,6 +108,7 @@ export const trustarc: CmpAdapter<TrustArcRaw, TrustArcPlan> = {
       id: String(c.n),
       label: c.label,
       purpose: c.purpose,
+      ...(c.covers ? { covers: c.covers } : {}),
       required: c.n === 1,
       consented: permitted ? c.n === 1 || permitted.includes(c.n) : null,
     }));
@@ -125,6 +128,7 @@ export const trustarc: CmpAdapter<TrustArcRaw, TrustArcPlan> = {
     };
   },
   plan: (snapshot, intent) => {
+    if (!expressible(intent, snapshot.categories)) return null;
     const permit = snapshot.categories.filter((c) => allows(intent, c)).map((c) => Number(c.id));
     return { permit, all: permit.length === snapshot.categories.length };
   },

@@ -1,4 +1,5 @@
 import type { ConsentIntent } from '../intent';
+import type { Purpose } from '../purposes';
 import type { LabelPurpose } from '../labels/match';
 
 /** One category of a banner, as the site names it, and what we make of it. */
@@ -7,6 +8,13 @@ export interface Category {
   label: string;
   /** Our purpose for it; null when its name says nothing we know. */
   purpose: LabelPurpose | null;
+  /**
+   * Every purpose of ours it serves, where that is more than one (TrustArc's
+   * "Advertising" covers advertising, personalization and social): it is
+   * allowed only when all of them are, and what it stores counts for each.
+   * `purpose` is then the most sensitive of them, for showing.
+   */
+  covers?: Purpose[];
   required: boolean;
   /** Stored consent for it, or null before the user has answered. */
   consented: boolean | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allows, storedFromSnapshot, strictestPurpose } from '../../../core/consent/cmps/categories';
+import { allows, coveredPurposes, expressible, storedFromSnapshot, strictestPurpose } from '../../../core/consent/cmps/categories';
 import { fallbackIntent, intentKind, resolveIntent, type ConsentIntent } from '../../../core/consent/intent';
 import { purposeOfKnownId, purposeOfLabel } from '../../../core/consent/labels/match';
 import lexicon from '../../../core/consent/labels/lexicon.json';
@@ -94,6 +94,15 @@ describe('categories', () => {
   });
 
   it('treats a category with several purposes as its most sensitive one', () => {
+    expect(coveredPurposes(['functional', 'advertising', 'necessary'])).toEqual(['functional', 'advertising']);
+    expect(coveredPurposes(['analytics', 'analytics'])).toBeUndefined();
+    expect(coveredPurposes(['analytics', null])).toBeUndefined();
+    const both = { purpose: 'analytics' as const, required: false, covers: ['functional', 'analytics'] as ('functional' | 'analytics')[] };
+    expect(allows(mixed, both)).toBe(true);
+    expect(allows({ ...mixed, purposes: { ...mixed.purposes, functional: false } }, both)).toBe(false);
+    expect(expressible(mixed, [both])).toBe(true);
+    expect(expressible({ ...mixed, purposes: { ...mixed.purposes, functional: false } }, [both])).toBe(false);
+    expect(expressible({ ...mixed, purposes: { ...mixed.purposes, functional: false } }, [{ ...both, required: true }])).toBe(true);
     expect(strictestPurpose(['functional', 'advertising', 'analytics'])).toBe('advertising');
     expect(strictestPurpose(['analytics', null])).toBeNull();
     expect(strictestPurpose(['necessary'])).toBe('necessary');

@@ -24,6 +24,18 @@ describe('Klaro adapter', () => {
     expect(klaro.snapshot({ ...raw, confirmed: false }).categories.every((c) => c.consented === null)).toBe(true);
   });
 
+  it('gives a service with several purposes only when all of them are allowed, and cannot split one', () => {
+    const both = { ...raw, services: [{ name: 'tagmanager', title: 'Tags', purposes: ['analytics', 'marketing'], purposeTitles: ['', ''], required: false, consent: true }] };
+    const snapshot = klaro.snapshot(both);
+    expect(snapshot.categories[0]).toMatchObject({ purpose: 'advertising', covers: ['analytics', 'advertising'] });
+    const intent = (purposes: Partial<ReturnType<typeof allPurposes>>) => ({ purposes: { ...allPurposes(false), ...purposes }, legitimateInterest: 'object' as const, source: 'preferences' as const });
+    expect(klaro.plan(snapshot, intent({ analytics: true, advertising: true }))).toEqual({ tagmanager: true });
+    expect(klaro.plan(snapshot, intent({}))).toEqual({ tagmanager: false });
+    // Allowing advertising but not analytics: one switch cannot say it, so the engine's fallback answers.
+    expect(klaro.plan(snapshot, intent({ advertising: true }))).toBeNull();
+    expect(klaro.apply(null)).toBe(false);
+  });
+
   it('plans one consent per service for each profile', () => {
     const snapshot = klaro.snapshot(raw);
     const intent = (purposes = allPurposes(false)) => ({ purposes, legitimateInterest: 'object' as const, source: 'preferences' as const });

@@ -13,7 +13,8 @@ const stored = (permit: number[]): TrustArcRaw => ({
   gdprPrefs: `${permit.map((n) => n - 1).join(',')}:`,
   hasRequiredOnly: false,
 });
-const EXPECTED: Record<string, number[]> = { denyOptional: [1], functionalOnly: [1], functionalAnalytics: [1, 2], acceptAll: [1, 2, 3] };
+/** Functional holds analytics too, so "functional only" cannot be given: null, and the fallback answers. */
+const EXPECTED: Record<string, number[] | null> = { denyOptional: [1], functionalOnly: null, functionalAnalytics: [1, 2], acceptAll: [1, 2, 3] };
 
 describe('TrustArc adapter', () => {
   it('maps TrustArc\'s three default levels, each to known purposes', () => {
@@ -22,9 +23,9 @@ describe('TrustArc adapter', () => {
     expect(trustarc.autoconsentNames).toEqual(['TrustArc-top']);
   });
 
-  it('treats Functional as analytics (where TrustArc files it) and Advertising as advertising', () => {
-    expect(trustarc.snapshot(before).categories.map((c) => [c.id, c.purpose, c.required])).toEqual([
-      ['1', 'necessary', true], ['2', 'analytics', false], ['3', 'advertising', false],
+  it('shows Functional as analytics (where TrustArc files it) and Advertising as advertising, each covering all its purposes', () => {
+    expect(trustarc.snapshot(before).categories.map((c) => [c.id, c.purpose, c.required, c.covers])).toEqual([
+      ['1', 'necessary', true, undefined], ['2', 'analytics', false, ['functional', 'analytics']], ['3', 'advertising', false, ['advertising', 'personalization', 'social']],
     ]);
   });
 
@@ -45,18 +46,28 @@ describe('TrustArc adapter', () => {
     const snap = trustarc.snapshot(stored([1, 2]));
     expect(snap.answered).toBe(true);
     expect(snap.evidence).toBe('cmapi_cookie_privacy=permit 1,2; notice_gdpr_prefs=0,1:; PrivacyManagerAPI getGDPRConsentDecision: 2');
-    expect(storedFromSnapshot(snap).purposes).toEqual({ analytics: true, advertising: false });
+    expect(storedFromSnapshot(snap).purposes).toEqual({ functional: true, analytics: true, advertising: false, personalization: false, social: false });
   });
 
-  it.each(Object.keys(PROFILES))('plans the levels of profile %s, and verifies them stored', (name) => {
-    const plan = trustarc.plan(trustarc.snapshot(before), intentOf(name));
+  it.each(Object.keys(PROFILES).filter((name) => EXPECTED[name]))('plans the levels of profile %s, and verifies them stored', (name) => {
+    const plan = trustarc.plan(trustarc.snapshot(before), intentOf(name))!;
     expect(plan.permit).toEqual(EXPECTED[name]);
     expect(plan.all).toBe(name === 'acceptAll');
     expect(verify(intentOf(name), storedFromSnapshot(trustarc.snapshot(stored(plan.permit)))).status).toBe('respected');
   });
 
-  it('catches advertising stored against a reject', () => {
+  it('cannot give a choice that splits a level: no plan, and either level stored is reported against it', () => {
+    const functionalOnly = intentOf('functionalOnly');
+    expect(trustarc.plan(trustarc.snapshot(before), functionalOnly)).toBeNull();
+    const adsNotSocial = { ...intentOf('denyOptional'), purposes: { ...intentOf('denyOptional').purposes, advertising: true } };
+    expect(trustarc.plan(trustarc.snapshot(before), adsNotSocial)).toBeNull();
+    // Had the site stored level 3 for it, social and personalization would show as stored against the refusal.
+    expect(verify(adsNotSocial, storedFromSnapshot(trustarc.snapshot(stored([1, 3])))).mismatches.map((m) => m.purpose).sort()).toEqual(['personalization', 'social']);
+    expect(verify(functionalOnly, storedFromSnapshot(trustarc.snapshot(stored([1])))).mismatches).toEqual([{ purpose: 'functional', intended: true, stored: false }]);
+  });
+
+  it('catches advertising stored against a reject, with the purposes the level holds besides', () => {
     const verdict = verify(intentOf('denyOptional'), storedFromSnapshot(trustarc.snapshot(stored([1, 3]))));
-    expect(verdict.mismatches).toEqual([{ purpose: 'advertising', intended: false, stored: true }]);
+    expect(verdict.mismatches.map((m) => m.purpose).sort()).toEqual(['advertising', 'personalization', 'social']);
   });
 });
