@@ -59,3 +59,22 @@ export function storedFromSnapshot(snapshot: CmpSnapshot): StoredConsent & { oth
   }
   return { purposes, legitimateInterestOn: snapshot.legitimateInterestOn, evidence: snapshot.evidence, otherOn };
 }
+
+/**
+ * TCF purpose 1, storage on a device, is the means of every other purpose
+ * (core/consent/tcf/purposes.json: `anyOptional`), for adapters that list TCF
+ * purposes as categories of their own. As stored: set aside as necessary when
+ * another optional category is consented, else an unplaced category, so
+ * storage consented for nothing shows as `other`.
+ */
+export function storageAsMeans(categories: Category[], storageId: string): Category[] {
+  const otherOn = categories.some((c) => c.id !== storageId && !c.required && c.purpose !== 'necessary' && c.consented === true);
+  return categories.map((c) => (c.id === storageId ? { ...c, purpose: otherOn ? 'necessary' : null } : c));
+}
+
+/** As planned: storage is consented exactly when another optional category is. */
+export function planStorage(consents: Record<string, boolean>, categories: readonly Category[], storageId: string): Record<string, boolean> {
+  const optional = (id: string) => categories.some((c) => c.id === id && !c.required && c.purpose !== 'necessary');
+  const anyOther = Object.entries(consents).some(([id, on]) => id !== storageId && on && optional(id));
+  return Object.hasOwn(consents, storageId) ? { ...consents, [storageId]: anyOther } : consents;
+}

@@ -1,4 +1,4 @@
-import { allows } from './categories';
+import { allows, planStorage, storageAsMeans } from './categories';
 import mapping from './consentmanager.json';
 import { purposeOfLabel, type LabelPurpose } from '../labels/match';
 import type { CmpAdapter } from './types';
@@ -55,6 +55,8 @@ function applyConsentmanager(plan: { purposes: Record<string, boolean> }): boole
 }
 
 const PURPOSE_IDS = mapping.purposes as Record<string, LabelPurpose>;
+/** TCF purpose 1: see `storageAsMeans`. */
+const STORAGE = '1';
 
 export const consentmanager: CmpAdapter<ConsentmanagerRaw, ConsentmanagerPlan> = {
   id: 'consentmanager',
@@ -64,13 +66,16 @@ export const consentmanager: CmpAdapter<ConsentmanagerRaw, ConsentmanagerPlan> =
   apply: applyConsentmanager,
   snapshot: (raw) => ({
     cmp: 'consentmanager.net',
-    categories: raw.purposes.map((p) => ({
-      id: p.id,
-      label: p.name || p.id,
-      purpose: PURPOSE_IDS[p.id] ?? purposeOfLabel(p.name),
-      required: false,
-      consented: raw.answered ? raw.consents[p.id] === true : null,
-    })),
+    categories: storageAsMeans(
+      raw.purposes.map((p) => ({
+        id: p.id,
+        label: p.name || p.id,
+        purpose: PURPOSE_IDS[p.id] ?? purposeOfLabel(p.name),
+        required: false,
+        consented: raw.answered ? raw.consents[p.id] === true : null,
+      })),
+      STORAGE,
+    ),
     vendorCount: raw.vendorCount,
     // A purpose the visitor consented to needs no legitimate interest; one refused but still claimed does.
     legitimateInterestOn: raw.purposes.filter((p) => raw.legitimateInterest[p.id] && !raw.consents[p.id]).map((p) => `${p.name || p.id} (${p.id})`),
@@ -78,5 +83,5 @@ export const consentmanager: CmpAdapter<ConsentmanagerRaw, ConsentmanagerPlan> =
     answered: raw.answered,
     evidence: raw.record,
   }),
-  plan: (snapshot, intent) => ({ purposes: Object.fromEntries(snapshot.categories.map((c) => [c.id, allows(intent, c)])) }),
+  plan: (snapshot, intent) => ({ purposes: planStorage(Object.fromEntries(snapshot.categories.map((c) => [c.id, allows(intent, c)])), snapshot.categories, STORAGE) }),
 };

@@ -1,4 +1,4 @@
-import { allows } from './categories';
+import { allows, planStorage, storageAsMeans } from './categories';
 import table from './quantcast.json';
 import type { LabelPurpose } from '../labels/match';
 import type { CmpAdapter } from './types';
@@ -128,6 +128,8 @@ async function applyQuantcast(plan: QuantcastPlan): Promise<boolean> {
 const PURPOSES = table.purposes as Record<string, { name: string; purpose: LabelPurpose }>;
 const FEATURES = table.specialFeatures as Record<string, { name: string; purpose: LabelPurpose }>;
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+/** TCF purpose 1: see `storageAsMeans`. */
+const STORAGE = 'p1';
 
 /** Every purpose and special feature as a category, keyed 'p<id>' / 'sf<id>'. */
 export const QUANTCAST_KEYS = [
@@ -146,13 +148,16 @@ export const quantcast: CmpAdapter<QuantcastRaw, QuantcastPlan> = {
     const answered = raw.tcString !== '' && raw.eventStatus !== 'cmpuishown';
     return {
       cmp: 'Quantcast Choice',
-      categories: QUANTCAST_KEYS.map((k) => ({
-        id: k.key,
-        label: k.label,
-        purpose: k.purpose,
-        required: false,
-        consented: answered ? (k.key.startsWith('sf') ? raw.specialFeatureOptins[k.id] : raw.purposeConsents[k.id]) === true : null,
-      })),
+      categories: storageAsMeans(
+        QUANTCAST_KEYS.map((k) => ({
+          id: k.key,
+          label: k.label,
+          purpose: k.purpose,
+          required: false,
+          consented: answered ? (k.key.startsWith('sf') ? raw.specialFeatureOptins[k.id] : raw.purposeConsents[k.id]) === true : null,
+        })),
+        STORAGE,
+      ),
       vendorCount: raw.vendorCount,
       legitimateInterestOn: Object.entries(raw.purposeLegitimateInterests)
         .filter(([, on]) => on)
@@ -163,7 +168,7 @@ export const quantcast: CmpAdapter<QuantcastRaw, QuantcastPlan> = {
     };
   },
   plan: (snapshot, intent) => {
-    const consents = Object.fromEntries(snapshot.categories.map((c) => [c.id, allows(intent, c)]));
+    const consents = planStorage(Object.fromEntries(snapshot.categories.map((c) => [c.id, allows(intent, c)])), snapshot.categories, STORAGE);
     const objectLegitimateInterest = intent.legitimateInterest === 'object';
     return {
       consents,

@@ -39,7 +39,18 @@ const storing = (plan: Record<string, boolean>): ConsentmanagerRaw => ({
 describe('consentmanager.net adapter', () => {
   it('maps the eleven IAB purpose ids of its data file to known purposes', () => {
     expect(Object.keys(mapping.purposes).map(Number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    for (const purpose of Object.values(mapping.purposes)) expect(PURPOSES as readonly string[]).toContain(purpose);
+    for (const purpose of Object.values(mapping.purposes)) expect(['necessary', ...PURPOSES]).toContain(purpose);
+  });
+
+  it('consents to IAB purpose 1 (storage) exactly when to another purpose, and reports it consented alone', () => {
+    const tcf = { ...before, purposes: [{ id: '1', name: 'Store and/or access information on a device' }, { id: '8', name: 'Measure content performance' }], consents: {}, legitimateInterest: {} };
+    const snapshot = consentmanager.snapshot(tcf);
+    expect(consentmanager.plan(snapshot, intent(PROFILES.functionalOnly!)).purposes).toEqual({ 1: false, 8: false });
+    expect(consentmanager.plan(snapshot, intent(PROFILES.functionalAnalytics!)).purposes).toEqual({ 1: true, 8: true });
+    const alone = consentmanager.snapshot({ ...tcf, consents: { 1: true, 8: false }, answered: true, record: 'x' });
+    expect(verify(intent(PROFILES.functionalOnly!), storedFromSnapshot(alone)).mismatches).toEqual([{ purpose: 'other', intended: false, stored: true }]);
+    const both = consentmanager.snapshot({ ...tcf, consents: { 1: true, 8: true }, answered: true, record: 'x' });
+    expect(verify(intent(PROFILES.functionalAnalytics!), storedFromSnapshot(both)).status).toBe('respected');
   });
 
   it('places IAB purposes by id and custom ones by their name', () => {

@@ -44,7 +44,7 @@ describe('Quantcast Choice adapter', () => {
     expect(Object.keys(table.specialFeatures).map(Number)).toEqual([1, 2]);
     for (const entry of [...Object.values(table.purposes), ...Object.values(table.specialFeatures)]) {
       expect(entry.name.length).toBeGreaterThan(10);
-      expect(PURPOSES as readonly string[]).toContain(entry.purpose);
+      expect(['necessary', ...PURPOSES]).toContain(entry.purpose);
     }
     expect(QUANTCAST_KEYS.map((k) => k.key)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11', 'sf1', 'sf2']);
     for (const words of Object.values(table.words)) expect(words.every((w) => w === w.toLowerCase())).toBe(true);
@@ -60,8 +60,11 @@ describe('Quantcast Choice adapter', () => {
 
   it.each(Object.entries(PROFILES))('plans %s', (name, profile) => {
     const plan = quantcast.plan(quantcast.snapshot(before), intent(profile));
-    const want = (purpose: string) => profile.purposes[purpose as keyof PurposeChoices];
-    expect(plan.consents).toEqual(Object.fromEntries(QUANTCAST_KEYS.map((k) => [k.key, want(k.purpose)])));
+    const want = (purpose: string) => profile.purposes[purpose as keyof PurposeChoices] === true;
+    // Purpose 1 (storage) is the means of the others: consented exactly when one of them is.
+    const anyOther = QUANTCAST_KEYS.some((k) => k.key !== 'p1' && want(k.purpose));
+    expect(plan.consents).toEqual(Object.fromEntries(QUANTCAST_KEYS.map((k) => [k.key, k.key === 'p1' ? anyOther : want(k.purpose)])));
+    expect(plan.consents.p1).toBe(name !== 'denyOptional' && name !== 'functionalOnly');
     expect(plan.objectLegitimateInterest).toBe(profile.li === 'object');
     expect(plan.acceptAll).toBe(name === 'acceptAll');
     expect(plan.unknown).toBe(name === 'acceptAll');
