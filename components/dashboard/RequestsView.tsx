@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { RemindersNotice } from '../requests/RemindersNotice';
 import { RequestList, type TrackedRow } from '../requests/RequestList';
 import { Icon } from '../ui/Icon';
+import { Notice } from '../ui/Notice';
 
 interface RequestsViewProps {
   /** Overdue first, then by due day; undefined while read. */
@@ -22,9 +23,11 @@ interface RequestsViewProps {
   notifications?: NotificationsState | null;
   /** Asks the browser for the notifications permission (from the click). */
   onAllowNotifications?: () => void;
+  /** Why the last change to a tracked request failed, if it did. */
+  error?: string | null;
 }
 
-export function RequestsView({ rows, composer, followUp, highlight, regimeName, onStatus, onFollowUp, onDelete, onExportIcs, notifications = null, onAllowNotifications }: RequestsViewProps) {
+export function RequestsView({ rows, composer, followUp, highlight, regimeName, onStatus, onFollowUp, onDelete, onExportIcs, notifications = null, onAllowNotifications, error = null }: RequestsViewProps) {
   const t = useT();
   const overdue = rows?.filter((r) => r.status === 'overdue').length ?? 0;
   const reminding = rows?.some((r) => (r.reminders?.length ?? 0) > 0) ?? false;
@@ -37,6 +40,7 @@ export function RequestsView({ rows, composer, followUp, highlight, regimeName, 
       {composer}
       {followUp}
       <h2 class="section-title">{t('requests.tracker')}</h2>
+      <div aria-live="polite">{error && <Notice tone="error">{t('data.failed', { detail: error })}</Notice>}</div>
       {rows === undefined ? (
         <p class="muted" role="status">{t('common.loading')}</p>
       ) : rows.length === 0 ? (

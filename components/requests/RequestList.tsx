@@ -30,6 +30,7 @@ interface RequestListProps {
 const REMINDER_WHEN: readonly RequestStatus[] = ['overdue'];
 const COMPLAINT_WHEN: readonly RequestStatus[] = ['overdue', 'answered', 'complaintFiled'];
 
+/** The steps each status offers; `extended` only where the law allows one (the request has an extended due day). */
 const NEXT: Partial<Record<RequestStatus, RequestStatus[]>> = {
   draft: ['sent'],
   sent: ['acknowledged', 'extended', 'answered', 'closed'],
@@ -76,7 +77,7 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp,
               </td>
               <td>
                 <div class="row-actions">
-                  {(NEXT[status] ?? []).map((next) => (
+                  {(NEXT[status] ?? []).filter((next) => next !== 'extended' || r.extendedDueDate !== null).map((next) => (
                     <button key={next} type="button" class="button link" onClick={() => onStatus(r.id, next)}>{t(`requests.mark.${next}` as MessageKey)}</button>
                   ))}
                   {REMINDER_WHEN.includes(status) && (

@@ -29,6 +29,7 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
   const notifications = useNotificationsPermission();
   const [now] = useState(() => Date.now());
   const [followUp, setFollowUp] = useState<{ id: string; kind: FollowUpKind | 'checklist' } | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => void identity.load(), []);
   const rows = useMemo(() => (requests ? trackerRows(requests, localIsoDay(now)) : undefined), [requests, now]);
   const shownFollowUp = followUp && requests?.find((r) => r.id === followUp.id);
@@ -46,10 +47,15 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
       onStatus={(id, status) => {
         // A draft marked sent starts its reminders: the first time, ask (from this click) to show them as notifications.
         if (status === 'sent') notifications.askFirstTime();
-        void actions.setStatus(id, status);
+        setError(null);
+        actions.setStatus(id, status).catch((e: Error) => setError(e.message));
       }}
       onFollowUp={(id, kind) => setFollowUp({ id, kind })}
-      onDelete={(id) => void actions.remove(id)}
+      onDelete={(id) => {
+        setError(null);
+        actions.remove(id).catch((e: Error) => setError(e.message));
+      }}
+      error={error}
       onExportIcs={() => requests && actions.exportIcs(requests, locale)}
     />
   );

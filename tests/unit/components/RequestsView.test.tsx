@@ -77,6 +77,20 @@ describe('the tracker', () => {
     expect(props.onExportIcs).toHaveBeenCalled();
   });
 
+  it('offers "They extended the deadline" only where the law allows an extension', () => {
+    const gdpr = { ...request('eu', 'eu.example', 'sent', '2026-03-10', '2026-04-10'), extendedDueDate: '2026-06-10' };
+    const lgpd = { ...request('br', 'br.example', 'sent', '2026-03-10', '2026-03-25'), regime: 'lgpd' };
+    renderIn(<RequestsView {...view(trackerRows([gdpr, lgpd], '2026-03-20'))} />);
+    const extended = (id: string) => [...screen.getAllByTestId('request-row').find((r) => r.dataset.request === id)!.querySelectorAll('button')].some((b) => b.textContent === 'They extended the deadline');
+    expect(extended('eu')).toBe(true);
+    expect(extended('br')).toBe(false);
+  });
+
+  it('says when a change to a request failed', () => {
+    renderIn(<RequestsView {...view(trackerRows(records, '2026-03-20'), { error: 'No request x' })} />);
+    expect(screen.getByText('That did not work: No request x')).toBeTruthy();
+  });
+
   it('speaks Vietnamese', () => {
     renderIn(<RequestsView {...view(trackerRows(records, '2026-03-20'))} />, 'vi');
     expect(screen.getAllByTestId('request-status').map((s) => s.textContent)).toEqual(['Quá hạn', 'Đã xác nhận', 'Đã gửi', 'Bản nháp']);
