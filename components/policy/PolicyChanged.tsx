@@ -1,7 +1,7 @@
 import type { PolicyRecord } from '../../core/ledger/records';
 import { formatDate } from '../format';
 import { useT } from '../i18n';
-import { fieldWord } from './words';
+import { changedFactText, fieldWord } from './words';
 
 /** "The policy changed", with what changed in the extracted fields, until the user dismisses it. */
 export function PolicyChanged({ version, onSeen }: { version: PolicyRecord; onSeen: () => void }) {
@@ -16,7 +16,9 @@ export function PolicyChanged({ version, onSeen }: { version: PolicyRecord; onSe
         ) : (
           <ul class="policy-changes">
             {changes.map((c) => (
-              <li key={c.field} data-field={c.field}>{t('policy.changed.field', { field: fieldWord(t, c.field), before: c.before || '–', after: c.after || '–' })}</li>
+              <li key={c.field} data-field={c.field}>
+                {t('policy.changed.field', { field: fieldWord(t, c.field), before: changedFactText(t, c.field, c.before, t.locale), after: changedFactText(t, c.field, c.after, t.locale) })}
+              </li>
             ))}
           </ul>
         )}

@@ -16,6 +16,7 @@ export const channelWord = (t: Translate, v: string) => word(t, 'policy.exercise
 export const basisWord = (t: Translate, v: string) => word(t, 'policy.basis', v);
 export const roleWord = (t: Translate, v: string) => word(t, 'policy.role', v);
 export const fieldWord = (t: Translate, v: string) => word(t, 'policy.field', v);
+export const safeguardWord = (t: Translate, v: string) => word(t, 'policy.safeguard', v);
 
 const list = (t: Translate, values: readonly string[], name: (t: Translate, v: string) => string) =>
   values.length ? values.map((v) => name(t, v)).join(', ') : t('policy.notStated');
@@ -39,6 +40,67 @@ export function retentionLine(t: Translate, summary: PolicySummary): string {
   return t(r.kind === 'criteria' ? 'policy.retention.criteria' : 'policy.retention.notStated');
 }
 
+function transfersLine(t: Translate, international: boolean, safeguards: readonly string[]): string {
+  return international ? t('policy.transfers.yes', { safeguards: safeguards.map((v) => safeguardWord(t, v)).join(', ') || '–' }) : t('policy.notStated');
+}
+
+/** The codes of a list as `core/policy/diff.ts` stores it ("a, b", or "—" for none). */
+const codes = (text: string) => (text === '—' || text === '' ? [] : text.split(', '));
+
+/**
+ * A value of a policy change, as `core/policy/diff.ts` stores it (codes and
+ * fixed English words, so that comparing readings does not depend on the
+ * language), in the user's words. A value it does not know shows as stored.
+ */
+export function changedFactText(t: Translate, field: string, stored: string, locale: string): string {
+  if (stored === '—' || stored === '') return t('policy.notStated');
+  const listOf = (name: (t: Translate, v: string) => string) => codes(stored).map((v) => name(t, v)).join(', ');
+  const after = (prefix: string) => stored.slice(prefix.length);
+  switch (field) {
+    case 'sale':
+      return word(t, 'policy.sale', stored);
+    case 'retention': {
+      const days = /^period: (\d+) days$/.exec(stored);
+      if (days) return retentionLine(t, { retention: { value: { kind: 'period', days: Number(days[1]) } } } as PolicySummary);
+      return stored === 'criteria' ? t('policy.retention.criteria') : stored === 'notStated' ? t('policy.retention.notStated') : stored;
+    }
+    case 'rights':
+      return listOf(rightWord);
+    case 'rightsExercise':
+      return listOf(channelWord);
+    case 'dataCategories':
+      return listOf(categoryWord);
+    case 'purposes':
+      return listOf(purposeWord);
+    case 'legalBases':
+      return listOf(basisWord);
+    case 'sharing':
+      if (stored === 'does not share') return t('policy.sharing.none');
+      return stored.startsWith('shares: ') ? codes(after('shares: ')).map((v) => recipientWord(t, v)).join(', ') : stored;
+    case 'transfers':
+      if (stored === 'none stated') return t('policy.notStated');
+      return stored.startsWith('international: ') ? transfersLine(t, true, codes(after('international: '))) : stored;
+    case 'securityMeasures':
+      return stored === 'described' ? t('policy.security.described') : stored === 'not described' ? t('policy.security.notDescribed') : stored;
+    case 'childrenMinAge':
+      return /^\d+$/.test(stored) ? t('policy.children.age', { age: Number(stored) }) : stored;
+    case 'language':
+      return languageName(stored, locale);
+    default:
+      return stored;
+  }
+}
+
+/** A language code in the user's language ("vi" -> "Vietnamese"); the code itself where the browser has no name, or for "und". */
+function languageName(code: string, locale: string): string {
+  if (code === 'und') return code;
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** Every field the views show, in order, as the words to show. */
 export function summaryLines(t: Translate, s: PolicySummary) {
   const controller = s.controller ? `${s.controller.value.name}${s.controller.value.country ? ` (${s.controller.value.country})` : ''}` : t('policy.notStated');
@@ -55,7 +117,7 @@ export function summaryLines(t: Translate, s: PolicySummary) {
       text: s.sharing.value.shares ? list(t, s.sharing.value.recipients, recipientWord) : s.sharing.evidence.length ? t('policy.sharing.none') : t('policy.notStated'),
       field: s.sharing,
     },
-    transfers: { text: s.transfers.value.international ? t('policy.transfers.yes', { safeguards: s.transfers.value.safeguards.join(', ') || '–' }) : t('policy.notStated'), field: s.transfers },
+    transfers: { text: transfersLine(t, s.transfers.value.international, s.transfers.value.safeguards), field: s.transfers },
     childrenMinAge: { text: s.childrenMinAge.value !== null ? t('policy.children.age', { age: s.childrenMinAge.value }) : t('policy.notStated'), field: s.childrenMinAge },
     legalBases: { text: list(t, s.legalBases.value, basisWord), field: s.legalBases },
     regimes: { text: s.regimes.value.join(', ') || t('policy.notStated'), field: s.regimes },

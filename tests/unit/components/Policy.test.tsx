@@ -7,7 +7,8 @@ import type { PolicyRecord } from '../../../core/ledger/records';
 import { scorecard } from '../../../core/policy/scorecard';
 import { CONTACT_ROLES, DATA_CATEGORIES, EXERCISE_CHANNELS, LEGAL_BASES, PURPOSES, RECIPIENT_KINDS, RIGHT_KINDS, SALE_VALUES } from '../../../core/policy/types';
 import { POLICY_STATUSES } from '../../../core/ledger/records';
-import { fullSummary } from '../../support/policySummary';
+import { diffSummaries } from '../../../core/policy/diff';
+import { field, fullSummary } from '../../support/policySummary';
 import { renderIn } from './render';
 
 const version = (over: Partial<PolicyRecord> = {}): PolicyRecord => ({
@@ -54,9 +55,36 @@ describe('PolicyCard (popup)', () => {
     const changed = version({ changes: [{ field: 'sale', before: 'doesNotSell', after: 'sells' }], seenAt: null });
     renderIn(<PolicyCard {...props({ versions: [changed, version({ id: 0 })], onSeen })} />);
     const notice = screen.getByTestId('policy-changed');
-    expect(notice.textContent).toContain('Selling your data: doesNotSell → sells');
+    expect(notice.textContent).toContain('Selling your data: Says it does not sell personal data → Sells personal data');
     fireEvent.click(within(notice).getByRole('button', { name: 'Got it' }));
     expect(onSeen).toHaveBeenCalledOnce();
+  });
+
+  it.each(['en', 'vi'] as const)('says what changed in %s words, never as the stored codes', (locale) => {
+    const after = fullSummary({
+      sale: field('sells'), retention: field({ kind: 'period', days: 365 }), securityMeasures: field(false),
+      sharing: field({ shares: true, recipients: ['advertisers'] }), transfers: field({ international: true, safeguards: ['standardContractualClauses'] }),
+      dataCategories: field(['contact', 'location']), language: 'vi',
+    });
+    const changes = diffSummaries(fullSummary(), after);
+    expect(changes.map((c) => c.field).sort()).toEqual(['dataCategories', 'language', 'retention', 'sale', 'securityMeasures', 'sharing', 'transfers']);
+    renderIn(<PolicyCard {...props({ versions: [version({ changes, seenAt: null }), version({ id: 0 })] })} />, locale);
+    const text = screen.getByTestId('policy-changed').textContent!;
+    // In English some codes are also the words ('advertisers', 'described'); in Vietnamese none is.
+    const codes = ['sells', 'doesNotSell', 'period:', 'serviceProviders', 'international', 'standardContractualClauses', 'deviceAndUsage', ': vi'];
+    for (const code of locale === 'vi' ? [...codes, 'advertisers', 'described', 'days'] : codes) {
+      expect(text).not.toContain(code);
+    }
+    expect(text).toContain(locale === 'en' ? 'Sent abroad: Not stated → Yes (safeguards: standard contractual clauses)' : 'điều khoản hợp đồng mẫu');
+    expect(text).toContain(locale === 'en' ? 'Language: English → Vietnamese' : 'Tiếng Anh');
+  });
+
+  it('shows a changed value it does not know as it was stored', () => {
+    const changed = version({ changes: [{ field: 'controller', before: 'Shop Ltd, PT', after: 'Shop Group, IE' }, { field: 'sale', before: 'aNewCode', after: '—' }], seenAt: null });
+    renderIn(<PolicyCard {...props({ versions: [changed, version({ id: 0 })] })} />);
+    const text = screen.getByTestId('policy-changed').textContent!;
+    expect(text).toContain('Who is responsible: Shop Ltd, PT → Shop Group, IE');
+    expect(text).toContain('Selling your data: aNewCode → Not stated');
   });
 
   it('speaks Vietnamese', () => {
