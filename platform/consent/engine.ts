@@ -1,6 +1,7 @@
 import { evalSnippets } from '@duckduckgo/autoconsent';
 import { storedFromSnapshot } from '../../core/consent/cmps/categories';
 import { adapterById, adapterFor, GENERIC_ADAPTERS } from '../../core/consent/cmps/registry';
+import { tcf, withTcfLegitimateInterest } from '../../core/consent/cmps/tcf';
 import type { CmpAdapter, CmpSnapshot } from '../../core/consent/cmps/types';
 import { answersOnContainer } from '../../core/consent/containers';
 import { fallbackIntent, intentKind, resolveIntent } from '../../core/consent/intent';
@@ -82,17 +83,27 @@ async function answeredSnapshot(adapter: CmpAdapter, frame: Frame) {
   return after;
 }
 
+/**
+ * Where the user objects to legitimate interest and the adapter's own record
+ * shows none, the page's IAB TCF answer (if it runs one) is read too.
+ */
+async function withPageTcf(adapter: CmpAdapter, frame: Frame, record: ConsentRecord, stored: ReturnType<typeof storedFromSnapshot>) {
+  if (adapter.id === tcf.id || record.intent?.legitimateInterest !== 'object' || stored.legitimateInterestOn.length > 0) return stored;
+  const raw = await runInFrame(frame.tabId, frameFor(adapter, frame), tcf.read, []);
+  return withTcfLegitimateInterest(stored, raw ? tcf.snapshot(raw) : null);
+}
+
 async function verifyThrough(adapter: CmpAdapter, frame: Frame, record: ConsentRecord): Promise<ConsentRecord> {
   const after = await answeredSnapshot(adapter, frame);
   if (!after || !record.intent) return { ...record, outcome: 'unverified' };
-  let stored = storedFromSnapshot(after);
+  let stored = await withPageTcf(adapter, frame, record, storedFromSnapshot(after));
   let verdict = verify(record.intent, stored);
   if (verdict.status === 'notRespected') {
     // A CMP may save a moment after its API returns: look once more before saying it did not store the choice.
     await new Promise((r) => setTimeout(r, 300));
     const again = await snapshotOf(adapter, frame);
     if (again) {
-      stored = storedFromSnapshot(again);
+      stored = await withPageTcf(adapter, frame, record, storedFromSnapshot(again));
       verdict = verify(record.intent, stored);
     }
   }
@@ -136,7 +147,7 @@ async function onPopupFound(frame: Frame, cmp: string, known?: Found): Promise<A
   }
   if (adapter && asked?.answered) {
     // Some CMPs show their host again on return visits; if what they hold already matches, there is nothing to answer.
-    const stored = storedFromSnapshot(asked);
+    const stored = await withPageTcf(adapter, frame, { ...record, intent }, storedFromSnapshot(asked));
     const verdict = verify(intent, stored);
     if (verdict.status === 'respected' && verdict.checked.length > 0) {
       await finish(frame.tabId, { ...record, stored, verdict, outcome: 'respected', reason: 'alreadyStored' });

@@ -166,3 +166,24 @@ describe.each(CASES.map((c) => [c.cmp, c] as const))('the %s imitation\'s own bu
     await page.close();
   });
 });
+
+describe("OneTrust with its IAB TCF integration, which keeps legitimate interest after a refusal", () => {
+  it("says the site did not store the objection: the categories are refused, the TCF answer still claims legitimate interest", async () => {
+    await useProfile(h, 'denyOptional');
+    const { page, record } = await visit(h, 'onetrust.test', '/?tcf');
+    expect(record).toMatchObject({ site: 'onetrust.test', cmp: 'OneTrust', method: 'adapter', outcome: 'notRespected' });
+    expect(record.verdict?.mismatches).toEqual([{ purpose: 'legitimateInterest', intended: false, stored: true }]);
+    expect(record.stored?.legitimateInterestOn).toEqual([2, 7, 8, 9, 10].map((id) => `TCF purpose ${id} (legitimate interest)`));
+    // The proof names both records: OneTrust's cookie and the TCF answer.
+    expect(record.stored?.evidence).toMatch(/^OptanonConsent=.*; __tcfapi: eventStatus useractioncomplete/);
+    expect(pairs(decodeURIComponent(new URLSearchParams(await storedCookie(page, 'OptanonConsent')).get('groups') ?? ''), /,/)).toMatchObject({ C0002: '0', C0004: '0' });
+    await page.close();
+  });
+
+  it('stays respected where the user allows legitimate interest', async () => {
+    await useProfile(h, 'acceptAll');
+    const { page, record } = await visit(h, 'onetrust.test', '/?tcf');
+    expect(record).toMatchObject({ cmp: 'OneTrust', outcome: 'respected' });
+    await page.close();
+  });
+});

@@ -1,5 +1,6 @@
 import { TCString, type TCModel } from '@iabtcf/core';
 import { TCF_PURPOSE_IDS, TCF_PURPOSES, TCF_SPECIAL_FEATURE_IDS, TCF_SPECIAL_FEATURES } from '../tcf/mapping';
+import type { StoredConsent } from '../verify';
 import type { Category, CmpAdapter, CmpSnapshot } from './types';
 
 /**
@@ -162,3 +163,20 @@ export const tcf: CmpAdapter<TcfRaw, null> = {
   snapshot: snapshotTcf,
   plan: () => null,
 };
+
+/**
+ * What a CMP's own record stored, with the legitimate interest its IAB TCF
+ * answer on the same page still claims. Many CMPs (OneTrust, Cookiebot,
+ * Usercentrics…) keep their categories in a record of their own, which has no
+ * legitimate interest, and run the TCF beside it, where a refusal usually
+ * leaves LI on: an objection is judged on both. `tcfAnswer` is the generic
+ * adapter's snapshot of the frame, or null where it has no TCF API.
+ */
+export function withTcfLegitimateInterest<S extends StoredConsent>(stored: S, tcfAnswer: CmpSnapshot | null): S {
+  if (!tcfAnswer?.answered || tcfAnswer.legitimateInterestOn.length === 0) return stored;
+  return {
+    ...stored,
+    legitimateInterestOn: [...new Set([...stored.legitimateInterestOn, ...tcfAnswer.legitimateInterestOn])],
+    evidence: `${stored.evidence}; ${tcfAnswer.evidence}`,
+  };
+}

@@ -4,7 +4,7 @@ import { GVL, Segment, TCModel, TCString } from '@iabtcf/core';
 import { describe, expect, it } from 'vitest';
 import { storedFromSnapshot } from '../../../core/consent/cmps/categories';
 import { adapterById, GENERIC_ADAPTERS } from '../../../core/consent/cmps/registry';
-import { tcf, type TcfRaw } from '../../../core/consent/cmps/tcf';
+import { tcf, withTcfLegitimateInterest, type TcfRaw } from '../../../core/consent/cmps/tcf';
 import type { ConsentIntent } from '../../../core/consent/intent';
 import { allPurposes } from '../../../core/consent/purposes';
 import { TCF_PURPOSE_IDS, TCF_PURPOSES, TCF_SPECIAL_FEATURE_IDS, TCF_SPECIAL_FEATURES } from '../../../core/consent/tcf/mapping';
@@ -88,6 +88,19 @@ describe('generic TCF adapter', () => {
     const snapshot = tcf.snapshot(raw(tcString({ interests: [3, 4] })));
     expect(snapshot.legitimateInterestOn).toEqual([3, 4].map((id) => `TCF purpose ${id} (legitimate interest)`));
     expect(verify(DENY, storedFromSnapshot(snapshot)).status).toBe('notRespected');
+  });
+
+  it("adds the page's TCF legitimate interest to a CMP record that has none, so an objection is judged on both", () => {
+    const own = { purposes: { analytics: false, advertising: false }, legitimateInterestOn: [], evidence: 'OptanonConsent=groups…', otherOn: [] };
+    const tcfAnswer = tcf.snapshot(raw(tcString({ interests: [2, 7] })));
+    const merged = withTcfLegitimateInterest(own, tcfAnswer);
+    expect(merged.legitimateInterestOn).toEqual(['TCF purpose 2 (legitimate interest)', 'TCF purpose 7 (legitimate interest)']);
+    expect(merged.evidence).toBe(`OptanonConsent=groups…; ${tcfAnswer.evidence}`);
+    expect(verify(DENY, merged).mismatches).toEqual([{ purpose: 'legitimateInterest', intended: false, stored: true }]);
+    // No TCF on the page, or an answer without LI, or none yet: the record stands as it is.
+    expect(withTcfLegitimateInterest(own, null)).toBe(own);
+    expect(withTcfLegitimateInterest(own, tcf.snapshot(raw(tcString({}))))).toBe(own);
+    expect(withTcfLegitimateInterest(own, tcf.snapshot(raw('', { eventStatus: 'cmpuishown' })))).toBe(own);
   });
 
   it('reads accept-all as every purpose consented, purpose 1 as the means', () => {
