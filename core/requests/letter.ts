@@ -104,7 +104,8 @@ function context(input: LetterInput): TemplateContext {
   const deadline = computeDeadline(input.regime, input.type, input.today);
   const f = input.facts;
   const stored = f.storedConsent;
-  const withdraw = stored ? [...stored.purposesOn, ...stored.legitimateInterestOn] : f.asked.purposes;
+  // Consent only: a purpose claimed under legitimate interest was never consented to, and is objected to instead (Art. 21).
+  const withdraw = stored ? stored.purposesOn : f.asked.purposes;
   const facts = {
     purposes: list(f.asked.purposes, lang, w.purposes),
     vendors: list(f.asked.vendors, lang),

@@ -82,9 +82,10 @@ describe('renderLetter', () => {
     expect(body.startsWith('Shop\nRoad 1\n12345 City\nGermany\n')).toBe(true);
   });
 
-  it('withdraws exactly the purposes the consent platform stored as on', () => {
+  it('withdraws exactly the consent the consent platform stored as on, not what it claims under legitimate interest', () => {
     const body = renderLetter(input({ type: 'withdrawConsent' })).body;
-    expect(body).toContain('in particular for: functional, personalisation.');
+    expect(body).toContain('in particular for: functional.');
+    expect(body).not.toMatch(/in particular for: [^.]*personalisation/);
   });
 
   it('states the due day computed from the letter date', () => {
