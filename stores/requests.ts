@@ -13,7 +13,10 @@ import { send } from '../platform/messaging/client';
 /** Running requests are tracked against their due day; the rest keep their status. */
 export function effectiveStatus(record: RequestRecord, today: IsoDay): RequestStatus {
   const sentOn = record.sentAt === null ? null : localIsoDay(record.sentAt);
-  return statusAt({ regime: record.regime as RegimeId, type: record.type as RequestType, status: record.status as RequestStatus, sentAt: sentOn }, today);
+  return statusAt(
+    { regime: record.regime as RegimeId, type: record.type as RequestType, status: record.status as RequestStatus, sentAt: sentOn, dueDate: record.dueDate },
+    today,
+  );
 }
 
 const WAITING: RequestStatus[] = ['sent', 'acknowledged', 'extended', 'overdue'];

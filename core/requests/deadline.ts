@@ -95,7 +95,7 @@ export function dueDateOf(request: TrackedRequest, holidays: IsoDay[] = []): Iso
  */
 export function statusAt(request: TrackedRequest, today: IsoDay): RequestStatus {
   if (!RUNNING.includes(request.status)) return request.status;
-  const due = dueDateOf(request);
+  const due = request.dueDate ?? dueDateOf(request);
   if (!due) return request.status;
   return daysBetween(due, today) > 0 ? 'overdue' : request.status === 'overdue' ? 'sent' : request.status;
 }

@@ -268,6 +268,12 @@ export interface TrackedRequest {
   sentAt: IsoDay | null;
   extended?: boolean;
   pausedDays?: number;
+  /**
+   * The due day as recorded when the request was sent or extended. When given it is
+   * the one judged against, so the status agrees with the due day shown, wherever the
+   * user is now (a day re-read from a stored time can move across time zones).
+   */
+  dueDate?: IsoDay | null;
 }
 
 export interface ChecklistItem {

@@ -83,6 +83,14 @@ describe('statusAt', () => {
     expect(statusAt({ ...sent, status: 'acknowledged', extended: true }, '2026-05-01')).toBe('acknowledged');
   });
 
+  it('judges the recorded due day when there is one, so status and the due day shown agree', () => {
+    // Sent on 10 March in Hanoi, read later in Paris: the stored time now falls on 9 March, which computes 9 April.
+    const moved = { ...sent, sentAt: '2026-03-09', dueDate: '2026-04-10' } as const;
+    expect(statusAt(moved, '2026-04-10')).toBe('sent');
+    expect(statusAt(moved, '2026-04-11')).toBe('overdue');
+    expect(statusAt({ ...moved, dueDate: null }, '2026-04-10')).toBe('overdue');
+  });
+
   it('leaves drafts, answers and closed requests alone', () => {
     expect(statusAt({ ...sent, status: 'draft', sentAt: null }, '2030-01-01')).toBe('draft');
     expect(statusAt({ ...sent, status: 'answered' }, '2030-01-01')).toBe('answered');
