@@ -22,6 +22,7 @@ export function ConsentSummary({ record, showTime = false }: { record: ConsentRe
         if (record.reason === 'askMe') return t('consent.leftAlone.askMe', { cmp });
         if (record.reason === 'loopGuard') return t('consent.leftAlone.loopGuard', { cmp });
         if (record.reason === 'noAcceptPath') return t('consent.leftAlone.noAcceptPath', { cmp });
+        if (record.reason === 'hiddenOnly') return t('consent.leftAlone.hiddenOnly', { cmp });
         if (record.reason === 'unsure') return t('consent.leftAlone.unsure', { cmp, why: t(`heuristic.reason.${record.unsure ?? 'noReject'}`) });
         return t('consent.leftAlone.siteRule', { cmp });
       case 'failed':

@@ -36,7 +36,8 @@ export interface ConsentRecord {
   /** True when the user's mix could not be expressed and the fallback setting answered. */
   fallback: boolean;
   /** Why it was left alone or failed, when it was. */
-  reason: 'siteRuleOff' | 'askMe' | 'applyFailed' | 'timeout' | 'loopGuard' | 'noAcceptPath' | 'alreadyStored' | 'unsure' | null;
+  /** `hiddenOnly`: autoconsent knew the banner only by a cosmetic rule, so it hid it and gave no answer. */
+  reason: 'siteRuleOff' | 'askMe' | 'applyFailed' | 'timeout' | 'loopGuard' | 'noAcceptPath' | 'alreadyStored' | 'unsure' | 'hiddenOnly' | null;
   /** For `unsure`: why the unknown-banner heuristic pressed nothing. */
   unsure?: UnsureReason;
   /** Page repairs made after answering (a scroll lock undone). */
@@ -46,4 +47,13 @@ export interface ConsentRecord {
   outcome: ConsentOutcome;
   startedAt: number;
   durationMs: number | null;
+}
+
+/**
+ * autoconsent's result for a banner it knew only by a cosmetic rule: hidden,
+ * not answered. Nothing was pressed and nothing stored is ours, so it is
+ * neither an answer nor something to verify.
+ */
+export function hiddenOnly(record: ConsentRecord): ConsentRecord {
+  return { ...record, method: 'none', outcome: 'leftAlone', reason: 'hiddenOnly', stored: null, verdict: null };
 }

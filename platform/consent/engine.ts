@@ -5,7 +5,7 @@ import { tcf, withTcfLegitimateInterest } from '../../core/consent/cmps/tcf';
 import type { CmpAdapter, CmpSnapshot } from '../../core/consent/cmps/types';
 import { answersOnContainer } from '../../core/consent/containers';
 import { fallbackIntent, intentKind, resolveIntent } from '../../core/consent/intent';
-import type { ConsentRecord } from '../../core/consent/record';
+import { hiddenOnly, type ConsentRecord } from '../../core/consent/record';
 import { verify } from '../../core/consent/verify';
 import type { AutoconsentMessage } from '../../core/messaging/protocol';
 import { pageConfig } from '../../core/settings/siteRules';
@@ -223,12 +223,16 @@ async function answerEarly(frame: Frame, adapterId: string, applied: () => void)
   }
 }
 
-/** autoconsent finished (or failed) its opt-out or opt-in: verify what the CMP stored. */
-async function onAutoconsentResult(frame: Frame, cmp: string, success: boolean): Promise<void> {
+/** autoconsent finished (or failed) its opt-out or opt-in: verify what the CMP stored. A banner it only hid was not answered. */
+async function onAutoconsentResult(frame: Frame, cmp: string, success: boolean, cosmetic = false): Promise<void> {
   const record = await readConsent(frame.tabId);
   if (!record || record.outcome !== 'working') return;
   if (!success) {
     await finish(frame.tabId, { ...record, outcome: 'failed', reason: 'applyFailed' });
+    return;
+  }
+  if (cosmetic) {
+    await finish(frame.tabId, hiddenOnly(record));
     return;
   }
   const adapter = adapterById(record.adapterId) ?? adapterFor(cmp);
@@ -272,7 +276,7 @@ export async function handleAutoconsent(message: AutoconsentMessage, frame: Fram
       if (!message.result) await onAutoconsentResult(frame, String(message.cmp), false);
       return null;
     case 'autoconsentDone':
-      await onAutoconsentResult(frame, String(message.cmp), true);
+      await onAutoconsentResult(frame, String(message.cmp), true, message.isCosmetic === true);
       return null;
     default:
       return null;

@@ -2,7 +2,7 @@ import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '../../../components/popup/PopupView';
 import { allPurposes, PURPOSES } from '../../../core/consent/purposes';
-import type { ConsentRecord } from '../../../core/consent/record';
+import { hiddenOnly, type ConsentRecord } from '../../../core/consent/record';
 import { newSite } from '../../../core/ledger/records';
 import type { TodaySummary } from '../../../core/ledger/today';
 import { defaultSettings } from '../../../core/settings/defaults';
@@ -108,6 +108,20 @@ describe('PopupView consent card', () => {
     expect(card.textContent).toContain('Analytics: you refused, the site stored consent.');
     expect(card.textContent).toContain('Legitimate interest: you refused, the site stored consent.');
     expect(card.textContent).not.toContain('stored exactly');
+  });
+
+  it.each(['en', 'vi'] as const)('says in %s that a banner autoconsent only hid was not answered, and claims no answer or proof', (locale) => {
+    const working = record({ cmp: 'Generic cosmetic banner', adapterId: null, method: 'optOut', outcome: 'working', stored: null, verdict: null });
+    renderIn(<PopupView {...props({ consent: hiddenOnly(working) })} />, locale);
+    const card = screen.getByTestId('consent-summary');
+    expect(card.getAttribute('data-outcome')).toBe('leftAlone');
+    expect(card.querySelector('.consent-headline')!.textContent).toBe(
+      locale === 'en'
+        ? 'Generic cosmetic banner banner was only hidden, not answered: the site has no choice from you, so it may apply its own default.'
+        : 'Thông báo cookie Generic cosmetic banner chỉ được ẩn đi, chưa được trả lời: trang web chưa nhận được lựa chọn nào của bạn nên có thể áp dụng mặc định của họ.',
+    );
+    expect(card.querySelector('.consent-meta')).toBeNull();
+    expect(card.querySelector('.evidence')).toBeNull();
   });
 
   it('sets a rule for the site from the card', () => {
