@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Locale } from '../core/i18n/translate';
 import type { RequestInput } from '../core/messaging/protocol';
 import {
-  buildMailto, chooseRegime, computeDeadline, localIsoDay, lookupCompany, REGIMES, renderLetter, requestTypesFor, resolveContacts,
+  buildMailto, chooseRegime, letterLanguageFor, computeDeadline, localIsoDay, lookupCompany, REGIMES, renderLetter, requestTypesFor, resolveContacts,
   type ContactCandidate, type LedgerFacts, type Letter, type LetterIdentity, type LetterLanguage,
   type MailtoResult, type PolicyContactLike, type RegimeId, type RequestType,
 } from '../core/requests';
@@ -22,7 +21,6 @@ export interface ComposerSource {
   identity: Identity | null;
   facts: LedgerFacts;
   policyContact: PolicyContactLike | null;
-  uiLocale: Locale;
   now: number;
 }
 
@@ -76,7 +74,7 @@ function initialChoices(source: ComposerSource): ComposerChoices {
   return {
     regime: choice.regime,
     type: primaryType(choice.regime, PRIMARY[source.start]),
-    language: source.uiLocale,
+    language: letterLanguageFor({ regime: choice.regime, site: source.site, company }),
     contact: 0,
     typedContact: '',
     disclose: {

@@ -12,3 +12,4 @@ export { buildMailto, buildEml, buildIcs, checkEmailAddress, MAILTO_MAX_LENGTH }
 export { lookupCompany, resolveContacts, allCompanies, COMPANY_INDEX_CREDIT } from './companies';
 export { authorityFor, authoritiesFor } from './authorities';
 export { replyChecklist } from './checklist';
+export { letterLanguageFor } from './letterLanguage';

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Locale } from '../../core/i18n/translate';
 import { buildEml, localIsoDay, type FollowUpKind } from '../../core/requests';
 import { Composer, type SendChannel } from '../../components/requests/Composer';
 import { FollowUpPanel } from '../../components/requests/FollowUpPanel';
@@ -38,7 +37,7 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
       rows={rows}
       highlight={openedRequest()}
       regimeName={regimeName}
-      composer={draft && (identity.state || identity.error ? <ComposerPage key={`${draft.site}|${draft.type}|${identity.state?.locked}`} draft={draft} locale={locale} now={now} /> : <Loading />)}
+      composer={draft && (identity.state || identity.error ? <ComposerPage key={`${draft.site}|${draft.type}|${identity.state?.locked}`} draft={draft} now={now} /> : <Loading />)}
       followUp={shownFollowUp && (
         <FollowUpPanel view={followUpView(shownFollowUp, followUp.kind, identity.state?.identity ?? null)} onCopy={copyText} onPrint={printLetter} onClose={() => setFollowUp(null)} />
       )}
@@ -61,12 +60,12 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
   );
 }
 
-function ComposerPage({ draft, locale, now }: { draft: RequestDraft; locale: Locale; now: number }) {
+function ComposerPage({ draft, now }: { draft: RequestDraft; now: number }) {
   const identity = useIdentityStore();
   const context = useLiveQuery(() => readLedgerFacts(draft.site, now), [draft.site, now]);
   const source = useMemo<ComposerSource | null>(
-    () => context ? { site: draft.site, start: draft.type, identity: identity.state?.identity ?? null, facts: context.facts, policyContact: context.policyContact, uiLocale: locale, now } : null,
-    [context, identity.state, draft, locale, now],
+    () => context ? { site: draft.site, start: draft.type, identity: identity.state?.identity ?? null, facts: context.facts, policyContact: context.policyContact, now } : null,
+    [context, identity.state, draft, now],
   );
   if (!source) return <Loading />;
   return <ComposerLoaded source={source} locked={identity.state?.locked ?? false} />;

@@ -87,7 +87,7 @@ describe('the composer model', () => {
   const identity = { name: 'Ana Weber', email: 'ana@example.org', postalAddress: 'Hauptstraße 1', country: 'DE', accountIds: [{ label: 'Customer', value: 'C-1' }] };
   const source: ComposerSource = {
     site: 'shop.test', start: 'erasure', identity, facts: ledgerFacts([answer], [], [], [], null),
-    policyContact: { channel: 'email', value: 'privacy@shop.test', confidence: 0.9 }, uiLocale: 'en', now: Date.UTC(2026, 2, 2, 12),
+    policyContact: { channel: 'email', value: 'privacy@shop.test', confidence: 0.9 }, now: Date.UTC(2026, 2, 2, 12),
   };
   const choices: ComposerChoices = { regime: 'gdpr', type: 'erasure', language: 'en', contact: 0, typedContact: '', disclose: { name: true, email: true, postalAddress: false, accounts: [false] } };
 
