@@ -62,19 +62,24 @@ export function storedFromSnapshot(snapshot: CmpSnapshot): StoredConsent & { oth
 
 /**
  * TCF purpose 1, storage on a device, is the means of every other purpose
- * (core/consent/tcf/purposes.json: `anyOptional`), for adapters that list TCF
- * purposes as categories of their own. As stored: set aside as necessary when
- * another optional category is consented, else an unplaced category, so
- * storage consented for nothing shows as `other`.
+ * (core/consent/tcf/purposes.json: `anyOptional`). The one reading of it for
+ * every adapter that lists it as a category (`isStorage` tells which): set
+ * aside as necessary, except when it is consented and no other optional
+ * category is. Then it is unplaced, so storage consented for nothing shows
+ * as `other`.
  */
-export function storageAsMeans(categories: Category[], storageId: string): Category[] {
-  const otherOn = categories.some((c) => c.id !== storageId && !c.required && c.purpose !== 'necessary' && c.consented === true);
-  return categories.map((c) => (c.id === storageId ? { ...c, purpose: otherOn ? 'necessary' : null } : c));
+export function storageAsMeans(categories: Category[], isStorage: (category: Category) => boolean): Category[] {
+  const storageOn = categories.some((c) => isStorage(c) && c.consented === true);
+  const otherOn = categories.some((c) => !isStorage(c) && !c.required && c.purpose !== 'necessary' && c.consented === true);
+  const alone = storageOn && !otherOn;
+  return categories.map((c) => (isStorage(c) ? { ...c, purpose: alone ? null : 'necessary' } : c));
 }
 
 /** As planned: storage is consented exactly when another optional category is. */
-export function planStorage(consents: Record<string, boolean>, categories: readonly Category[], storageId: string): Record<string, boolean> {
-  const optional = (id: string) => categories.some((c) => c.id === id && !c.required && c.purpose !== 'necessary');
-  const anyOther = Object.entries(consents).some(([id, on]) => id !== storageId && on && optional(id));
-  return Object.hasOwn(consents, storageId) ? { ...consents, [storageId]: anyOther } : consents;
+export function planStorage(consents: Record<string, boolean>, categories: readonly Category[], isStorage: (category: Category) => boolean): Record<string, boolean> {
+  const optional = (id: string) => categories.some((c) => c.id === id && !isStorage(c) && !c.required && c.purpose !== 'necessary');
+  const anyOther = Object.entries(consents).some(([id, on]) => on && optional(id));
+  const planned = { ...consents };
+  for (const c of categories) if (isStorage(c) && Object.hasOwn(consents, c.id)) planned[c.id] = anyOther;
+  return planned;
 }

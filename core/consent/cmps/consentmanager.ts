@@ -56,7 +56,7 @@ function applyConsentmanager(plan: { purposes: Record<string, boolean> }): boole
 
 const PURPOSE_IDS = mapping.purposes as Record<string, LabelPurpose>;
 /** TCF purpose 1: see `storageAsMeans`. */
-const STORAGE = '1';
+const isStorage = (c: { id: string }) => c.id === '1';
 
 export const consentmanager: CmpAdapter<ConsentmanagerRaw, ConsentmanagerPlan> = {
   id: 'consentmanager',
@@ -74,7 +74,7 @@ export const consentmanager: CmpAdapter<ConsentmanagerRaw, ConsentmanagerPlan> =
         required: false,
         consented: raw.answered ? raw.consents[p.id] === true : null,
       })),
-      STORAGE,
+      isStorage,
     ),
     vendorCount: raw.vendorCount,
     // A purpose the visitor consented to needs no legitimate interest; one refused but still claimed does.
@@ -83,5 +83,5 @@ export const consentmanager: CmpAdapter<ConsentmanagerRaw, ConsentmanagerPlan> =
     answered: raw.answered,
     evidence: raw.record,
   }),
-  plan: (snapshot, intent) => ({ purposes: planStorage(Object.fromEntries(snapshot.categories.map((c) => [c.id, allows(intent, c)])), snapshot.categories, STORAGE) }),
+  plan: (snapshot, intent) => ({ purposes: planStorage(Object.fromEntries(snapshot.categories.map((c) => [c.id, allows(intent, c)])), snapshot.categories, isStorage) }),
 };

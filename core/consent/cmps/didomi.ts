@@ -1,9 +1,9 @@
-import { allows } from './categories';
+import { allows, planStorage, storageAsMeans } from './categories';
 import mapping from './didomi.json';
 import { purposeOfLabel, type LabelPurpose } from '../labels/match';
 import { PURPOSES } from '../purposes';
 import type { ConsentIntent } from '../intent';
-import type { Category, CmpAdapter, CmpSnapshot } from './types';
+import type { CmpAdapter, CmpSnapshot } from './types';
 
 /**
  * Didomi Web SDK: purposes by id (Didomi's names for the TCF purposes, plus a
@@ -94,6 +94,9 @@ const TARGETS: readonly string[] = ['anyOptional', 'necessary', ...PURPOSES];
 const KNOWN: Record<string, string> = mapping.purposes;
 
 /** What a Didomi purpose stands for: its TCF id from the data file, else what its name (or id) says. */
+/** Storage on a device (TCF purpose 1): see `storageAsMeans`. */
+const isStorage = (c: { id: string; label: string }) => targetOfPurpose(c.id, c.label) === 'anyOptional';
+
 export function targetOfPurpose(id: string, name?: string): Target | null {
   const known = KNOWN[id];
   return known && TARGETS.includes(known) ? (known as Target) : purposeOfLabel(name, id);
@@ -101,16 +104,13 @@ export function targetOfPurpose(id: string, name?: string): Target | null {
 
 function snapshotDidomi(raw: DidomiRaw): CmpSnapshot {
   const asked = raw.purposes.filter((p) => p.consent);
-  // Storage consent with nothing to store for is on for no purpose we know: report it unplaced, so it counts.
-  const storageAlone =
-    raw.answered &&
-    asked.some((p) => p.enabled && targetOfPurpose(p.id, p.name) === 'anyOptional') &&
-    !asked.some((p) => p.enabled && targetOfPurpose(p.id, p.name) !== 'anyOptional');
-  const categories: Category[] = asked.map((p) => {
-    const target = targetOfPurpose(p.id, p.name);
-    const purpose = target === 'anyOptional' ? (storageAlone ? null : 'necessary') : target;
-    return { id: p.id, label: p.name || p.id, purpose, required: false, consented: raw.answered ? p.enabled : null };
-  });
+  const categories = storageAsMeans(
+    asked.map((p) => {
+      const target = targetOfPurpose(p.id, p.name);
+      return { id: p.id, label: p.name || p.id, purpose: target === 'anyOptional' ? 'necessary' : target, required: false, consented: raw.answered ? p.enabled : null };
+    }),
+    isStorage,
+  );
   return {
     cmp: 'Didomi',
     categories,
@@ -124,11 +124,7 @@ function snapshotDidomi(raw: DidomiRaw): CmpSnapshot {
 }
 
 function planDidomi(snapshot: CmpSnapshot, intent: ConsentIntent): DidomiPlan {
-  const anyAllowed = PURPOSES.some((p) => intent.purposes[p]);
-  const purposes: Record<string, boolean> = {};
-  for (const c of snapshot.categories) {
-    purposes[c.id] = targetOfPurpose(c.id, c.label) === 'anyOptional' ? anyAllowed : allows(intent, c);
-  }
+  const purposes = planStorage(Object.fromEntries(snapshot.categories.map((c) => [c.id, !isStorage(c) && allows(intent, c)])), snapshot.categories, isStorage);
   for (const id of snapshot.legitimateInterestOn) {
     const target = targetOfPurpose(id);
     purposes[id] = intent.legitimateInterest === 'allow' && target !== 'anyOptional' && allows(intent, { purpose: target, required: false });

@@ -1,4 +1,4 @@
-import { decodeTcString, tcfCategories, tcfLegitimateInterestOn, tcfPlan, tcfVendorCount, type TcfPlan } from './tcfCmp';
+import { decodeTcString, tcfBitsOf, tcfCategories, tcfLegitimateInterestOn, tcfPlan, tcfVendorCount, type TcfPlan } from './tcfCmp';
 import type { CmpAdapter } from './types';
 
 /**
@@ -126,7 +126,7 @@ export const fundingchoices: CmpAdapter<FundingChoicesRaw, TcfPlan> = {
     const answered = applies && model !== null;
     return {
       cmp: 'Google Funding Choices',
-      categories: applies ? tcfCategories(model, answered) : [],
+      categories: applies ? tcfCategories(tcfBitsOf(model), answered) : [],
       vendorCount: tcfVendorCount(model),
       legitimateInterestOn: tcfLegitimateInterestOn(model),
       firstLayerReject: raw.hasDoNotConsent,

@@ -129,7 +129,7 @@ const PURPOSES = table.purposes as Record<string, { name: string; purpose: Label
 const FEATURES = table.specialFeatures as Record<string, { name: string; purpose: LabelPurpose }>;
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 /** TCF purpose 1: see `storageAsMeans`. */
-const STORAGE = 'p1';
+const isStorage = (c: { id: string }) => c.id === 'p1';
 
 /** Every purpose and special feature as a category, keyed 'p<id>' / 'sf<id>'. */
 export const QUANTCAST_KEYS = [
@@ -156,7 +156,7 @@ export const quantcast: CmpAdapter<QuantcastRaw, QuantcastPlan> = {
           required: false,
           consented: answered ? (k.key.startsWith('sf') ? raw.specialFeatureOptins[k.id] : raw.purposeConsents[k.id]) === true : null,
         })),
-        STORAGE,
+        isStorage,
       ),
       vendorCount: raw.vendorCount,
       legitimateInterestOn: Object.entries(raw.purposeLegitimateInterests)
@@ -168,7 +168,7 @@ export const quantcast: CmpAdapter<QuantcastRaw, QuantcastPlan> = {
     };
   },
   plan: (snapshot, intent) => {
-    const consents = planStorage(Object.fromEntries(snapshot.categories.map((c) => [c.id, allows(intent, c)])), snapshot.categories, STORAGE);
+    const consents = planStorage(Object.fromEntries(snapshot.categories.map((c) => [c.id, allows(intent, c)])), snapshot.categories, isStorage);
     const objectLegitimateInterest = intent.legitimateInterest === 'object';
     return {
       consents,

@@ -1,4 +1,4 @@
-import { decodeTcString, tcfCategories, tcfLegitimateInterestOn, tcfPlan, tcfVendorCount, type TcfPlan } from './tcfCmp';
+import { decodeTcString, tcfBitsOf, tcfCategories, tcfLegitimateInterestOn, tcfPlan, tcfVendorCount, type TcfPlan } from './tcfCmp';
 import type { CmpAdapter } from './types';
 
 /**
@@ -113,7 +113,7 @@ export const sourcepoint: CmpAdapter<SourcepointRaw, TcfPlan> = {
     const proof = raw.cookie ? `euconsent-v2=${raw.cookie}` : raw.tcString ? `__tcfapi tcString ${raw.tcString}` : `__tcfapi: eventStatus ${raw.eventStatus ?? 'unknown'}, no TC string yet`;
     return {
       cmp: 'Sourcepoint',
-      categories: applies ? tcfCategories(model, answered) : [],
+      categories: applies ? tcfCategories(tcfBitsOf(model), answered) : [],
       vendorCount: tcfVendorCount(model),
       legitimateInterestOn: tcfLegitimateInterestOn(model),
       // The buttons live in a cross-origin frame the top page cannot look into.

@@ -1,7 +1,8 @@
 import { TCString, type TCModel } from '@iabtcf/core';
-import { TCF_PURPOSE_IDS, TCF_PURPOSES, TCF_SPECIAL_FEATURE_IDS, TCF_SPECIAL_FEATURES } from '../tcf/mapping';
+import { TCF_PURPOSE_IDS, TCF_SPECIAL_FEATURE_IDS } from '../tcf/mapping';
 import type { StoredConsent } from '../verify';
-import type { Category, CmpAdapter, CmpSnapshot } from './types';
+import { tcfCategories } from './tcfCmp';
+import type { CmpAdapter, CmpSnapshot } from './types';
 
 /**
  * Any CMP implementing the IAB TCF v2 API (`window.__tcfapi`). There is no
@@ -116,30 +117,7 @@ function snapshotTcf(raw: TcfRaw): CmpSnapshot {
   }
   const anyRecorded = TCF_PURPOSE_IDS.some(consent) || TCF_SPECIAL_FEATURE_IDS.some(optIn);
   const answered = raw.eventStatus === 'useractioncomplete' || (raw.eventStatus === 'tcloaded' && model !== null) || anyRecorded;
-  // Consent to purpose 1 alone stores on the device for no purpose we know: report it as an unplaced category that is on.
-  const storageAlone = consent(1) && !TCF_PURPOSE_IDS.some((id) => id !== 1 && consent(id)) && !TCF_SPECIAL_FEATURE_IDS.some(optIn);
-  const categories: Category[] = [
-    ...TCF_PURPOSE_IDS.map((id): Category => {
-      const ours = TCF_PURPOSES.get(id)!.ours;
-      return {
-        id: `purpose-${id}`,
-        label: `TCF purpose ${id}`,
-        purpose: ours === 'anyOptional' ? (storageAlone ? null : 'necessary') : ours,
-        required: false,
-        consented: answered ? consent(id) : null,
-      };
-    }),
-    ...TCF_SPECIAL_FEATURE_IDS.map((id): Category => {
-      const ours = TCF_SPECIAL_FEATURES.get(id)!.ours;
-      return {
-        id: `special-feature-${id}`,
-        label: `TCF special feature ${id}`,
-        purpose: ours === 'anyOptional' ? null : ours,
-        required: false,
-        consented: answered ? optIn(id) : null,
-      };
-    }),
-  ];
+  const categories = tcfCategories({ consent, optIn }, answered);
   return {
     cmp,
     categories,

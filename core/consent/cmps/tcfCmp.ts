@@ -1,6 +1,7 @@
 import { TCString, type TCModel } from '@iabtcf/core';
 import type { ConsentIntent } from '../intent';
 import { TCF_LI_CAPABLE, TCF_PURPOSE_IDS, TCF_PURPOSES, TCF_SPECIAL_FEATURE_IDS, TCF_SPECIAL_FEATURES, type TcfTarget } from '../tcf/mapping';
+import { allows, planStorage, storageAsMeans } from './categories';
 import type { Category } from './types';
 
 /**
@@ -28,33 +29,49 @@ export function decodeTcString(tcString: string | null | undefined): TCModel | n
   }
 }
 
+/** What a TC record says of each purpose and special feature, by IAB id. */
+export interface TcfBits {
+  consent: (id: number) => boolean;
+  optIn: (id: number) => boolean;
+}
+
+export function tcfBitsOf(model: TCModel | null): TcfBits {
+  return { consent: (id) => model?.purposeConsents.has(id) ?? false, optIn: (id) => model?.specialFeatureOptins.has(id) ?? false };
+}
+
+const STORAGE_IDS = new Set([
+  ...TCF_PURPOSE_IDS.filter((id) => TCF_PURPOSES.get(id)!.ours === 'anyOptional').map((id) => `purpose-${id}`),
+  ...TCF_SPECIAL_FEATURE_IDS.filter((id) => TCF_SPECIAL_FEATURES.get(id)!.ours === 'anyOptional').map((id) => `special-feature-${id}`),
+]);
+/** The TCF categories that are storage, the means of the others (purpose 1). */
+export const isTcfStorage = (category: { id: string }) => STORAGE_IDS.has(category.id);
+
+const placed = (ours: TcfTarget): Category['purpose'] => (ours === 'anyOptional' ? 'necessary' : ours);
+
 /**
- * Purposes and special features as categories. Purpose 1 (storage) is the
- * means of the others: it counts as necessary beside any of them, and as an
- * unplaced category when it is the only thing consented to (the same reading
- * as the generic TCF adapter).
+ * Purposes and special features as categories, for every adapter that reads
+ * a TC record. Purpose 1 (storage) is placed by `storageAsMeans`.
  */
-export function tcfCategories(model: TCModel | null, answered: boolean): Category[] {
-  const consent = (id: number) => model?.purposeConsents.has(id) ?? false;
-  const optIn = (id: number) => model?.specialFeatureOptins.has(id) ?? false;
-  const storageAlone = consent(1) && !TCF_PURPOSE_IDS.some((id) => id !== 1 && consent(id)) && !TCF_SPECIAL_FEATURE_IDS.some(optIn);
-  const place = (ours: TcfTarget): Category['purpose'] => (ours === 'anyOptional' ? (storageAlone ? null : 'necessary') : ours);
-  return [
-    ...TCF_PURPOSE_IDS.map((id) => ({
-      id: `purpose-${id}`,
-      label: `TCF purpose ${id}: ${TCF_PURPOSES.get(id)!.name}`,
-      purpose: place(TCF_PURPOSES.get(id)!.ours),
-      required: false,
-      consented: answered ? consent(id) : null,
-    })),
-    ...TCF_SPECIAL_FEATURE_IDS.map((id) => ({
-      id: `special-feature-${id}`,
-      label: `TCF special feature ${id}: ${TCF_SPECIAL_FEATURES.get(id)!.name}`,
-      purpose: place(TCF_SPECIAL_FEATURES.get(id)!.ours),
-      required: false,
-      consented: answered ? optIn(id) : null,
-    })),
-  ];
+export function tcfCategories(bits: TcfBits, answered: boolean): Category[] {
+  return storageAsMeans(
+    [
+      ...TCF_PURPOSE_IDS.map((id) => ({
+        id: `purpose-${id}`,
+        label: `TCF purpose ${id}: ${TCF_PURPOSES.get(id)!.name}`,
+        purpose: placed(TCF_PURPOSES.get(id)!.ours),
+        required: false,
+        consented: answered ? bits.consent(id) : null,
+      })),
+      ...TCF_SPECIAL_FEATURE_IDS.map((id) => ({
+        id: `special-feature-${id}`,
+        label: `TCF special feature ${id}: ${TCF_SPECIAL_FEATURES.get(id)!.name}`,
+        purpose: placed(TCF_SPECIAL_FEATURES.get(id)!.ours),
+        required: false,
+        consented: answered ? bits.optIn(id) : null,
+      })),
+    ],
+    isTcfStorage,
+  );
 }
 
 /** Purposes still claimed under legitimate interest. Vendor LI bits alone are not counted: a vendor may only use LI for a purpose whose LI bit is on. */
@@ -70,20 +87,18 @@ export function tcfLegitimateInterestOn(model: TCModel | null): string[] {
  * purpose and LI as such.
  */
 export function tcfPlan(intent: ConsentIntent): TcfPlan {
-  const allowed = (ours: TcfTarget) => ours !== 'anyOptional' && intent.purposes[ours];
-  const purposeOk = new Map(TCF_PURPOSE_IDS.map((id) => [id, allowed(TCF_PURPOSES.get(id)!.ours)]));
-  const featureOk = new Map(TCF_SPECIAL_FEATURE_IDS.map((id) => [id, allowed(TCF_SPECIAL_FEATURES.get(id)!.ours)]));
-  const anyOptional = [...purposeOk.values(), ...featureOk.values()].some(Boolean);
-  for (const [id, entry] of TCF_PURPOSES) if (entry.ours === 'anyOptional') purposeOk.set(id, anyOptional);
-  for (const [id, entry] of TCF_SPECIAL_FEATURES) if (entry.ours === 'anyOptional') featureOk.set(id, anyOptional);
-  const liOk = (id: number) => intent.legitimateInterest === 'allow' && purposeOk.get(id) === true && (TCF_LI_CAPABLE as readonly number[]).includes(id);
+  const categories = tcfCategories(tcfBitsOf(null), false);
+  const ok = planStorage(Object.fromEntries(categories.map((c) => [c.id, !isTcfStorage(c) && allows(intent, c)])), categories, isTcfStorage);
+  const purposeOk = (id: number) => ok[`purpose-${id}`] === true;
+  const featureOk = (id: number) => ok[`special-feature-${id}`] === true;
+  const liOk = (id: number) => intent.legitimateInterest === 'allow' && purposeOk(id) && (TCF_LI_CAPABLE as readonly number[]).includes(id);
   return {
-    purposes: TCF_PURPOSE_IDS.filter((id) => purposeOk.get(id)),
+    purposes: TCF_PURPOSE_IDS.filter(purposeOk),
     legitimateInterests: TCF_PURPOSE_IDS.filter(liOk),
-    specialFeatures: TCF_SPECIAL_FEATURE_IDS.filter((id) => featureOk.get(id)),
+    specialFeatures: TCF_SPECIAL_FEATURE_IDS.filter(featureOk),
     rows: [
-      ...TCF_PURPOSE_IDS.map((id) => ({ kind: 'purpose' as const, id, name: TCF_PURPOSES.get(id)!.name, consent: purposeOk.get(id)!, legitimateInterest: liOk(id) })),
-      ...TCF_SPECIAL_FEATURE_IDS.map((id) => ({ kind: 'specialFeature' as const, id, name: TCF_SPECIAL_FEATURES.get(id)!.name, consent: featureOk.get(id)!, legitimateInterest: false })),
+      ...TCF_PURPOSE_IDS.map((id) => ({ kind: 'purpose' as const, id, name: TCF_PURPOSES.get(id)!.name, consent: purposeOk(id), legitimateInterest: liOk(id) })),
+      ...TCF_SPECIAL_FEATURE_IDS.map((id) => ({ kind: 'specialFeature' as const, id, name: TCF_SPECIAL_FEATURES.get(id)!.name, consent: featureOk(id), legitimateInterest: false })),
     ],
   };
 }

@@ -121,7 +121,7 @@ describe('generic TCF adapter', () => {
 
   it('reports consent to device storage alone as an unplaced category left on', () => {
     const stored = storedFromSnapshot(tcf.snapshot(raw(tcString({ consents: [1] }))));
-    expect(stored.otherOn).toEqual(['TCF purpose 1']);
+    expect(stored.otherOn).toEqual(['TCF purpose 1: Store and/or access information on a device']);
     expect(verify(DENY, stored).mismatches).toEqual([{ purpose: 'other', intended: false, stored: true }]);
   });
 

@@ -106,6 +106,14 @@ describe('Didomi adapter', () => {
     expect(verify(PROFILES.denyOptional!, storedFromSnapshot(after)).status).toBe('notRespected');
   });
 
+  it('consents to storage only for a purpose the site asks for and the user allows', () => {
+    // The site asks for storage and advertising only; the user allows functional alone.
+    const adsOnly = { ...before, purposes: before.purposes.filter((p) => ['cookies', 'select_basic_ads'].includes(p.id)) };
+    const plan = didomi.plan(didomi.snapshot(adsOnly), PROFILES.functionalOnly!).purposes;
+    expect(plan).toEqual({ cookies: false, select_basic_ads: false });
+    expect(didomi.plan(didomi.snapshot(adsOnly), PROFILES.acceptAll!).purposes).toEqual({ cookies: true, select_basic_ads: true });
+  });
+
   it('treats a purpose claimed under both bases as a consent category', () => {
     const dual = { ...before, purposes: [{ ...purpose('market_research', 'Études de marché', 'consent'), legitimateInterest: true, enabled: true }] };
     const asked = didomi.snapshot(dual);
