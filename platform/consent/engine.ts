@@ -38,11 +38,11 @@ const frameKey = (frame: Frame) => `${frame.tabId}:${frame.frameId}`;
 export const TIME_BUDGET_MS = 15_000;
 
 /** The frame an adapter works in: the banner's, or the top frame's. */
-const frameFor = (adapter: CmpAdapter, frame: Frame) => (adapter.runIn === 'topFrame' ? 0 : frame.frameId);
+const frameFor = (adapter: Pick<CmpAdapter, 'runIn'>, frame: Frame) => (adapter.runIn === 'topFrame' ? 0 : frame.frameId);
 
-/** Reads a CMP through its adapter in the frame's main world. */
-async function snapshotOf(adapter: CmpAdapter, frame: Frame) {
-  const raw = await runInFrame(frame.tabId, frameFor(adapter, frame), adapter.read, []);
+/** Reads a CMP through its adapter in the main world of the frame `host` works in (the adapter's own, by default). */
+async function snapshotOf<Raw, Plan>(adapter: CmpAdapter<Raw, Plan>, frame: Frame, host: Pick<CmpAdapter, 'runIn'> = adapter) {
+  const raw = await runInFrame(frame.tabId, frameFor(host, frame), adapter.read, []);
   return raw ? adapter.snapshot(raw) : null;
 }
 
@@ -89,8 +89,7 @@ async function answeredSnapshot(adapter: CmpAdapter, frame: Frame) {
  */
 async function withPageTcf(adapter: CmpAdapter, frame: Frame, record: ConsentRecord, stored: ReturnType<typeof storedFromSnapshot>) {
   if (adapter.id === tcf.id || record.intent?.legitimateInterest !== 'object' || stored.legitimateInterestOn.length > 0) return stored;
-  const raw = await runInFrame(frame.tabId, frameFor(adapter, frame), tcf.read, []);
-  return withTcfLegitimateInterest(stored, raw ? tcf.snapshot(raw) : null);
+  return withTcfLegitimateInterest(stored, await snapshotOf(tcf, frame, adapter));
 }
 
 async function verifyThrough(adapter: CmpAdapter, frame: Frame, record: ConsentRecord): Promise<ConsentRecord> {
