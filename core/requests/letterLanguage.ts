@@ -1,4 +1,4 @@
-import { regimeById } from './regimes';
+import { regimeById, siteTld } from './regimes';
 import { LETTER_LANGUAGES, type LetterLanguage, type RegimeId } from './types';
 
 /** Countries whose companies read letters in one of our letter languages other than English. */
@@ -7,7 +7,6 @@ const BY_COUNTRY: Readonly<Record<string, LetterLanguage>> = {
   FR: 'fr', BE: 'fr', LU: 'fr', MC: 'fr',
   VN: 'vi',
 };
-const BY_TLD: Readonly<Record<string, LetterLanguage>> = { de: 'de', at: 'de', ch: 'de', fr: 'fr', be: 'fr', lu: 'fr', vn: 'vi' };
 
 const isLetterLanguage = (value: string | null | undefined): value is LetterLanguage => (LETTER_LANGUAGES as readonly string[]).includes(value ?? '');
 
@@ -27,6 +26,7 @@ export function letterLanguageFor(input: {
   if (isLetterLanguage(asked)) return asked;
   const country = input.company?.country?.trim().toUpperCase();
   if (country) return BY_COUNTRY[country] ?? 'en';
-  const tld = input.site.trim().toLowerCase().split('.').pop() ?? '';
-  return (Object.hasOwn(BY_TLD, tld) ? BY_TLD[tld] : undefined) ?? regimeById(input.regime).languages[0] ?? 'en';
+  // A country-code domain names its country the way ISO codes do (ccTLDs are ISO 3166 codes, lower-case).
+  const tldCountry = siteTld(input.site).toUpperCase();
+  return (Object.hasOwn(BY_COUNTRY, tldCountry) ? BY_COUNTRY[tldCountry] : undefined) ?? regimeById(input.regime).languages[0] ?? 'en';
 }

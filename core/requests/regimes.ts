@@ -114,8 +114,13 @@ function byCountry(country: string | null | undefined): RegimeId | null {
   return REGIMES.find((r) => r.countries.includes(code))?.id ?? null;
 }
 
+/** The last label of a site's host name, lower-case: its top-level domain. */
+export function siteTld(site: string): string {
+  return site.trim().toLowerCase().split('.').pop() ?? '';
+}
+
 function byTld(site: string): RegimeId | null {
-  const tld = site.trim().toLowerCase().split('.').pop() ?? '';
+  const tld = siteTld(site);
   return REGIMES.find((r) => r.siteTlds.includes(tld))?.id ?? null;
 }
 

@@ -21,4 +21,10 @@ describe('the language a letter starts in', () => {
     expect(letterLanguageFor({ regime: 'vnPdpl', site: 'shop.com', company: null })).toBe('vi');
     expect(letterLanguageFor({ regime: 'gdpr', site: 'shop.com', company: null })).toBe('en');
   });
+
+  it('reads a country domain as the country it names, so every country with a letter language counts', () => {
+    expect(letterLanguageFor({ regime: 'gdpr', site: 'bank.li', company: null })).toBe('de');
+    expect(letterLanguageFor({ regime: 'gdpr', site: 'casino.mc', company: null })).toBe('fr');
+    expect(letterLanguageFor({ regime: 'gdpr', site: 'shop.it', company: null })).toBe('en');
+  });
 });
