@@ -1,5 +1,5 @@
 import type { MessageKey, Translate } from '../../core/i18n/translate';
-import type { PolicyContact, PolicySummary } from '../../core/policy/types';
+import type { PolicyContact, PolicySummary, StoredFactForms } from '../../core/policy/types';
 
 /** Extracted values in the user's language: each closed vocabulary has a message per value; an unknown value shows as is. */
 function word(t: Translate, prefix: string, value: string): string {
@@ -45,7 +45,21 @@ function transfersLine(t: Translate, international: boolean, safeguards: readonl
 }
 
 /** The codes of a list as `core/policy/diff.ts` stores it ("a, b", or "—" for none). */
-const codes = (text: string) => (text === '—' || text === '' ? [] : text.split(', '));
+const codes = (text: string) => (text === FORMS.none || text === '' ? [] : text.split(', '));
+
+/** The prefix of a stored form such as "shares: …". */
+type Prefix<Form> = Form extends `${infer P}: ${string}` ? `${P}: ` : never;
+/** The stored forms read back here, checked against the ones `core/policy/diff.ts` writes. */
+const FORMS = {
+  none: '—' satisfies StoredFactForms['none'],
+  period: 'period: ' satisfies Prefix<StoredFactForms['retention']>,
+  shares: 'shares: ' satisfies Prefix<StoredFactForms['sharing']>,
+  noSharing: 'does not share' satisfies StoredFactForms['sharing'],
+  international: 'international: ' satisfies Prefix<StoredFactForms['transfers']>,
+  noTransfers: 'none stated' satisfies StoredFactForms['transfers'],
+  described: 'described' satisfies StoredFactForms['securityMeasures'],
+  notDescribed: 'not described' satisfies StoredFactForms['securityMeasures'],
+} as const;
 
 /**
  * A value of a policy change, as `core/policy/diff.ts` stores it (codes and
@@ -53,14 +67,14 @@ const codes = (text: string) => (text === '—' || text === '' ? [] : text.split
  * language), in the user's words. A value it does not know shows as stored.
  */
 export function changedFactText(t: Translate, field: string, stored: string, locale: string): string {
-  if (stored === '—' || stored === '') return t('policy.notStated');
+  if (stored === FORMS.none || stored === '') return t('policy.notStated');
   const listOf = (name: (t: Translate, v: string) => string) => codes(stored).map((v) => name(t, v)).join(', ');
   const after = (prefix: string) => stored.slice(prefix.length);
   switch (field) {
     case 'sale':
       return word(t, 'policy.sale', stored);
     case 'retention': {
-      const days = /^period: (\d+) days$/.exec(stored);
+      const days = stored.startsWith(FORMS.period) ? /^(\d+) days$/.exec(after(FORMS.period)) : null;
       if (days) return retentionLine(t, { retention: { value: { kind: 'period', days: Number(days[1]) } } } as PolicySummary);
       return stored === 'criteria' ? t('policy.retention.criteria') : stored === 'notStated' ? t('policy.retention.notStated') : stored;
     }
@@ -75,13 +89,13 @@ export function changedFactText(t: Translate, field: string, stored: string, loc
     case 'legalBases':
       return listOf(basisWord);
     case 'sharing':
-      if (stored === 'does not share') return t('policy.sharing.none');
-      return stored.startsWith('shares: ') ? codes(after('shares: ')).map((v) => recipientWord(t, v)).join(', ') : stored;
+      if (stored === FORMS.noSharing) return t('policy.sharing.none');
+      return stored.startsWith(FORMS.shares) ? codes(after(FORMS.shares)).map((v) => recipientWord(t, v)).join(', ') : stored;
     case 'transfers':
-      if (stored === 'none stated') return t('policy.notStated');
-      return stored.startsWith('international: ') ? transfersLine(t, true, codes(after('international: '))) : stored;
+      if (stored === FORMS.noTransfers) return t('policy.notStated');
+      return stored.startsWith(FORMS.international) ? transfersLine(t, true, codes(after(FORMS.international))) : stored;
     case 'securityMeasures':
-      return stored === 'described' ? t('policy.security.described') : stored === 'not described' ? t('policy.security.notDescribed') : stored;
+      return stored === FORMS.described ? t('policy.security.described') : stored === FORMS.notDescribed ? t('policy.security.notDescribed') : stored;
     case 'childrenMinAge':
       return /^\d+$/.test(stored) ? t('policy.children.age', { age: Number(stored) }) : stored;
     case 'language':

@@ -233,6 +233,20 @@ export interface RankedLink {
   kind: RankedLinkKind;
 }
 
+/**
+ * The fixed forms some facts are stored in by `core/policy/diff.ts`, which the
+ * popup reads back into the user's words (components/policy/words.ts). Both
+ * sides are checked against these types, so the forms are stated once.
+ * A list is its items joined by ", ", or "—" when it is empty.
+ */
+export interface StoredFactForms {
+  none: '—';
+  retention: `period: ${number | null} days` | Exclude<RetentionKind, 'period'>;
+  sharing: `shares: ${string}` | 'does not share';
+  transfers: `international: ${string}` | 'none stated';
+  securityMeasures: 'described' | 'not described';
+}
+
 /** One extracted field that differs between two versions, as display strings. */
 export interface FieldChange {
   field: string;
