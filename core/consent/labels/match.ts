@@ -19,21 +19,35 @@ const WORDS: Record<LabelPurpose, string[]> = {
 const NEGATED_BY_WORD = new RegExp(`\\s(?:${lexicon.negations.words.join('|')})\\s+$`, 'u');
 const NEGATED_BY_PREFIX = new RegExp(`\\s(?:${lexicon.negations.prefixes.join('|')})$`, 'u');
 
+/** Longest first, so a phrase ("functioneel noodzakelijk") goes before a word inside it. */
+const NECESSARY_WORDS = [...WORDS.necessary].sort((a, b) => b.length - a.length);
+
 /**
  * The label with its "necessary" words taken out, and whether one of them
- * stood for the category (was not negated).
+ * stood for the category (was not negated). A run of such words shares the
+ * negation before its first: "nicht technisch notwendige" and "not strictly
+ * necessary" name nothing necessary.
  */
 function takeNecessary(text: string): { rest: string; necessary: boolean } {
-  let rest = text;
-  let necessary = false;
-  // Longest first, so a phrase ("functioneel noodzakelijk") goes before a word inside it.
-  for (const word of [...WORDS.necessary].sort((a, b) => b.length - a.length)) {
-    for (let at = rest.indexOf(word); at !== -1; at = rest.indexOf(word)) {
-      const before = rest.slice(0, at);
-      if (!NEGATED_BY_WORD.test(before) && !NEGATED_BY_PREFIX.test(before)) necessary = true;
-      rest = `${rest.slice(0, at)} ${rest.slice(at + word.length)}`;
+  const found: { at: number; end: number }[] = [];
+  for (const word of NECESSARY_WORDS) {
+    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+      const end = at + word.length;
+      if (!found.some((f) => at < f.end && end > f.at)) found.push({ at, end });
     }
   }
+  found.sort((a, b) => a.at - b.at);
+  let necessary = false;
+  let runNegated = false;
+  found.forEach(({ at }, i) => {
+    const before = text.slice(0, at);
+    const previous = found[i - 1];
+    const inRun = previous !== undefined && /^\s*$/u.test(text.slice(previous.end, at));
+    if (!inRun) runNegated = NEGATED_BY_WORD.test(before);
+    if (!runNegated && !NEGATED_BY_PREFIX.test(before)) necessary = true;
+  });
+  let rest = text;
+  for (const { at, end } of [...found].reverse()) rest = `${rest.slice(0, at)} ${rest.slice(end)}`;
   return { rest, necessary };
 }
 
