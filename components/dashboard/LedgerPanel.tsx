@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { LedgerProblem } from '../../core/ledger/importProblems';
 import type { RetentionDays } from '../../core/settings/schema';
 import { takeChosenFile } from '../chosenFile';
+import { formatNumber } from '../format';
 import { useT } from '../i18n';
 import { describeLedgerProblem } from '../ledgerProblems';
 import { Icon } from '../ui/Icon';
@@ -30,6 +31,7 @@ type Status =
 /** The ledger itself: how long it is kept, and moving it out of and into the extension. */
 export function LedgerPanel({ retentionDays, retentionChoices, onRetention, onExport, onImport }: LedgerPanelProps) {
   const t = useT();
+  const records = (count: number) => t('ledger.import.records', { count, shown: formatNumber(count, t.locale) });
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const run = async (action: () => Promise<Status>) => {
@@ -64,7 +66,7 @@ export function LedgerPanel({ retentionDays, retentionChoices, onRetention, onEx
         >
           {retentionChoices.map((days) => (
             <option key={String(days)} value={days === null ? 'forever' : String(days)}>
-              {days === null ? t('ledger.retention.forever') : t('ledger.retention.days', { days })}
+              {days === null ? t('ledger.retention.forever') : t('ledger.retention.days', { count: days })}
             </option>
           ))}
         </select>
@@ -88,7 +90,7 @@ export function LedgerPanel({ retentionDays, retentionChoices, onRetention, onEx
         {busy && <p>{t('ledger.working')}</p>}
         {status?.kind === 'exported' && <Notice tone="success">{t('ledger.export.done')}</Notice>}
         {status?.kind === 'imported' && (
-          <Notice tone="success">{t('ledger.import.done', { name: status.name, added: status.added, skipped: status.skipped })}</Notice>
+          <Notice tone="success">{t('ledger.import.done', { name: status.name, added: records(status.added), skipped: records(status.skipped) })}</Notice>
         )}
         {status?.kind === 'failed' && <Notice tone="error">{t('data.failed', { detail: status.detail })}</Notice>}
         {status?.kind === 'refused' && <RefusedFile title={t('ledger.import.refused', { name: status.name })} lines={status.lines} />}

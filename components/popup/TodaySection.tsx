@@ -72,7 +72,7 @@ export function TodaySection({ today, onOpenSite }: TodaySectionProps) {
           )}
           {today.thirdParties.count > 0 && (
             <div class="today-row" data-testid="today-third-parties">
-              <dt><Icon name="share" size={16} />{t('today.thirdParties', { count: today.thirdParties.count, requests: formatNumber(today.thirdParties.requests, t.locale) })}</dt>
+              <dt><Icon name="share" size={16} />{t('today.thirdParties', { count: today.thirdParties.count, requests: t('today.requests', { count: today.thirdParties.requests, shown: formatNumber(today.thirdParties.requests, t.locale) }) })}</dt>
               <dd>
                 <ul class="plain-list">
                   {today.thirdParties.top.map((p) => (

@@ -19,7 +19,7 @@ export function FactsReview({ facts }: { facts: LedgerFacts }) {
   for (const c of facts.cookiesDespiteRefusal) {
     lines.push({ key: `cookie:${c.domain}:${c.name}`, text: t('facts.cookie', { name: c.name, domain: c.domain, purpose: purpose(c.purpose), date: formatDateTime(c.at, t.locale) }) });
   }
-  if (facts.storedConsent) lines.push({ key: 'stored', text: t('facts.stored', { cmp: facts.storedConsent.cmp, on: facts.storedConsent.purposesOn.length, off: facts.storedConsent.purposesOff.length }) });
+  if (facts.storedConsent) lines.push({ key: 'stored', text: t('facts.stored', { cmp: facts.storedConsent.cmp, on: t('facts.purposes', { count: facts.storedConsent.purposesOn.length }), off: t('facts.purposes', { count: facts.storedConsent.purposesOff.length }) }) });
   if (facts.asked.formFields.length) lines.push({ key: 'fields', text: t('facts.fields', { fields: formatList(facts.asked.formFields.map((f) => t(`field.${f}` as MessageKey)), t.locale) }) });
   if (facts.asked.permissions.length) lines.push({ key: 'permissions', text: t('facts.permissions', { permissions: formatList(facts.asked.permissions.map((p) => t(`permission.${p}` as MessageKey)), t.locale) }) });
   if (facts.thirdParties.length) lines.push({ key: 'parties', text: t('facts.parties', { count: facts.thirdParties.length, parties: facts.thirdParties.slice(0, 8).join(', ') }) });

@@ -109,7 +109,13 @@ describe('the ledger panel', () => {
   it('sums up what an import added', async () => {
     render({ onImport: vi.fn(async () => ({ ok: true as const, added: { sites: 2, events: 5 }, skipped: 3 })) });
     choose(screen.getByTestId('ledger-import-input'), file('{}', 'ledger.json'));
-    await waitFor(() => expect(screen.getByText('Ledger imported from ledger.json: 7 records added, 3 already here.')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('Ledger imported from ledger.json: 7 records added, 3 records already here.')).toBeTruthy());
+  });
+
+  it('says "record" for one', async () => {
+    render({ onImport: vi.fn(async () => ({ ok: true as const, added: { sites: 0, events: 1 }, skipped: 1 })) });
+    choose(screen.getByTestId('ledger-import-input'), file('{}', 'ledger.json'));
+    await waitFor(() => expect(screen.getByText('Ledger imported from ledger.json: 1 record added, 1 record already here.')).toBeTruthy());
   });
 });
 

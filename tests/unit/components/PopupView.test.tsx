@@ -183,6 +183,11 @@ describe('PopupView today on this site', () => {
     expect(section().textContent).toContain('Loading…');
   });
 
+  it('counts one third party and one request in the singular', () => {
+    renderIn(<PopupView {...props({ today: { ...BUSY, thirdParties: { count: 1, requests: 1, top: BUSY.thirdParties.top.slice(0, 1) } } })} />);
+    expect(screen.getByTestId('today-third-parties').textContent).toContain('1 third party contacted (1 request)');
+  });
+
   it('speaks Vietnamese in the today section', () => {
     renderIn(<PopupView {...props({ today: BUSY })} />, 'vi');
     expect(section().textContent).toContain('Đã đặt cookie phân tích _ga dù bạn đã từ chối phân tích.');
