@@ -172,3 +172,27 @@ describe('facts without a refusal time', () => {
     expect(renderLetter(input({ language, facts })).body).toContain(line);
   });
 });
+
+describe('objection letters', () => {
+  const body = (regime: 'gdpr' | 'ukGdpr' | 'lgpd' | 'vnPdpl', details?: string) => renderLetter(input({ regime, type: 'objection', language: 'en', details })).body;
+
+  it('under the GDPR and the UK GDPR, ask for the grounds of the particular situation (Art. 21(1)) and weigh them against compelling grounds', () => {
+    for (const regime of ['gdpr', 'ukGdpr'] as const) {
+      expect(body(regime)).toContain('grounds relating to my particular situation:\n[describe here your particular situation');
+      expect(body(regime)).toContain('compelling legitimate grounds');
+      expect(body(regime, 'I am a journalist and my address must stay private.')).toContain('particular situation:\nI am a journalist');
+    }
+  });
+
+  it('under the LGPD, state the breach of the law (Art. 18 §2), not the GDPR balance', () => {
+    expect(body('lgpd')).toContain('does not comply with the LGPD, because:\n[describe here what in this processing breaks the law');
+    expect(body('lgpd')).not.toContain('compelling');
+    expect(body('lgpd')).not.toContain('particular situation');
+  });
+
+  it("under Vietnam's law, ask to stop without a balance of interests", () => {
+    expect(body('vnPdpl')).toContain('Please stop this processing.');
+    expect(body('vnPdpl')).not.toContain('compelling');
+    expect(body('vnPdpl')).not.toContain('[describe');
+  });
+});
