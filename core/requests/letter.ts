@@ -3,7 +3,7 @@ import { computeDeadline } from './deadline';
 import { parseIsoDay } from './days';
 import { regimeById, requestTypeSpec } from './regimes';
 import { renderTemplate, type TemplateContext } from './template';
-import type { Duration, FollowUpInput, FollowUpKind, IsoDay, Letter, LetterInput, LetterLanguage } from './types';
+import type { Duration, FollowUpInput, FollowUpKind, IsoDay, Letter, LetterInput, LetterLanguage, RegimeId } from './types';
 import { LETTER_LANGUAGES } from './types';
 
 /**
@@ -70,6 +70,12 @@ export function localCitation(citation: string, lang: LetterLanguage): string {
 
 function label(table: Record<string, string>, id: string): string {
   return Object.prototype.hasOwnProperty.call(table, id) ? (table[id] as string) : id;
+}
+
+/** A request type's title, as the regime's law names it where it names it otherwise. */
+function typeTitle(w: (typeof words)['en'], regime: RegimeId, type: string): string {
+  const own = (w.typesByRegime as Partial<Record<RegimeId, Record<string, string>>>)[regime];
+  return label({ ...w.types, ...own }, type);
 }
 
 /** A lone UTF-16 surrogate (half a character) as one code point of a string; no mail channel can encode it. */
@@ -139,7 +145,7 @@ function context(input: LetterInput): TemplateContext {
   const id = input.identity;
   return {
     today: formatDay(input.today, lang),
-    typeTitle: label(w.types, input.type),
+    typeTitle: typeTitle(w, input.regime, input.type),
     company: {
       name: oneLine(input.company.name) || oneLine(input.company.site),
       site: oneLine(input.company.site),

@@ -196,3 +196,23 @@ describe('objection letters', () => {
     expect(body('vnPdpl')).not.toContain('[describe');
   });
 });
+
+describe('LGPD letters in its own terms', () => {
+  const body = (regime: 'gdpr' | 'lgpd', type: 'restriction' | 'automatedDecision') => renderLetter(input({ regime, type, language: 'en' })).body;
+
+  it('asks to block unnecessary, excessive or unlawful data (Art. 18 IV), not the GDPR restriction', () => {
+    expect(body('lgpd', 'restriction')).toContain('block my personal data that is unnecessary, excessive or processed in breach of the LGPD');
+    expect(body('lgpd', 'restriction')).not.toContain('I have objected');
+    expect(body('gdpr', 'restriction')).toContain('restrict the processing of my personal data');
+    expect(renderLetter(input({ regime: 'lgpd', type: 'restriction', language: 'en' })).subject).toBe('Request for blocking of personal data (Art. 18 IV LGPD) – shop.example');
+    expect(renderLetter(input({ regime: 'lgpd', type: 'automatedDecision', language: 'vi' })).subject).toContain('Yêu cầu xem xét lại quyết định tự động');
+    expect(renderLetter(input({ regime: 'gdpr', type: 'restriction', language: 'en' })).subject).toContain('Request for restriction of processing');
+  });
+
+  it('asks for a review of automated decisions that affect my interests (Art. 20), not the GDPR human intervention', () => {
+    expect(body('lgpd', 'automatedDecision')).toContain('review the decisions you take about me');
+    expect(body('lgpd', 'automatedDecision')).toContain('criteria and procedures');
+    expect(body('lgpd', 'automatedDecision')).not.toContain('human intervention');
+    expect(body('gdpr', 'automatedDecision')).toContain('human intervention');
+  });
+});
