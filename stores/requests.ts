@@ -59,7 +59,7 @@ export function followUpView(record: RequestRecord, kind: FollowUpKind | 'checkl
     try {
       letter = renderFollowUp(kind, {
         regime, type, language: record.language as LetterLanguage,
-        company: { name: record.site, site: record.site, contact: record.contact?.value ?? null },
+        company: { name: record.company || record.site, site: record.site, contact: record.contact?.value ?? null },
         identity: { name: identity?.name ?? '', email: identity?.email || null, postalAddress: null, accountIds: [] },
         facts: { asked: { purposes: [], vendors: [], formFields: [], permissions: [] }, refused: { purposes: [], at: null }, cookiesDespiteRefusal: [], storedConsent: null, thirdParties: [], policy: null },
         today: localIsoDay(Date.now()),

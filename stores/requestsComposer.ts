@@ -101,7 +101,8 @@ export function composerModel(source: ComposerSource, choices: ComposerChoices) 
   const regimeChoice = chooseRegime(source.identity?.country || null, source.site, company?.country ?? null);
   const contacts = resolveContacts({ policyBestContact: source.policyContact, site: source.site, userEntered: choices.typedContact.trim() || null });
   const contact = contacts[Math.min(choices.contact, contacts.length - 1)] ?? null;
-  const companyName = company?.name ?? source.site;
+  // The company index's name, else the controller the policy names, else the site.
+  const companyName = company?.name ?? (source.facts.policy?.controller || source.site);
   let letter: Letter | null = null;
   let letterError: string | null = null;
   try {
@@ -145,6 +146,7 @@ export function requestInput(model: ReturnType<typeof composerModel>, channel: R
   const { contact, letter, choices } = model;
   return {
     site: model.site,
+    company: model.companyName,
     regime: choices.regime,
     type: choices.type,
     language: choices.language,

@@ -117,6 +117,7 @@ const policyRow = z.strictObject({
 const requestRow = z.strictObject({
   id: text(200),
   site,
+  company: text(500).nullable().optional(),
   regime: text(100),
   type: text(100),
   status: text(100),

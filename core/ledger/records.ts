@@ -136,6 +136,8 @@ export interface PolicyRecord {
 export interface RequestRecord {
   id: string;
   site: string;
+  /** The company the letter was addressed to, as it names it (absent in requests saved before it was kept). */
+  company?: string | null;
   regime: string;
   type: string;
   status: string;

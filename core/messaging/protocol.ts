@@ -104,6 +104,8 @@ export interface RequestInput {
   /** Given to update a stored draft. */
   id?: string;
   site: string;
+  /** The company the letter was addressed to, as the letter names it. */
+  company?: string | null;
   regime: RegimeId;
   type: RequestType;
   language: LetterLanguage;

@@ -71,6 +71,7 @@ const passphrase = z.strictObject({ passphrase: z.string().min(1).max(1000) });
 const requestInput = z.strictObject({
   id: z.string().min(1).max(200).optional(),
   site,
+  company: z.string().max(500).nullable().optional(),
   regime: z.enum(REGIME_IDS),
   type: z.enum(REQUEST_TYPES),
   language: z.enum(LETTER_LANGUAGES),

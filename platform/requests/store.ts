@@ -40,6 +40,7 @@ export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: 
     const record: RequestRecord = {
       id: existing?.id ?? crypto.randomUUID(),
       site: input.site,
+      company: input.company?.trim() || null,
       regime: input.regime,
       type: input.type,
       status,

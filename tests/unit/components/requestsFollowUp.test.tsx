@@ -25,6 +25,11 @@ describe('follow-ups of a tracked request', () => {
     expect(view.letter!.body).toContain(view.authority!.name);
   });
 
+  it('names the company the request was addressed to, and the site for requests saved without one', () => {
+    expect(followUpView({ ...record, company: 'Shop Test GmbH' }, 'complaint', ana).letter!.body).toContain('against Shop Test GmbH, which runs the website shop.test');
+    expect(followUpView(record, 'complaint', ana).letter!.body).toContain('against shop.test, which runs the website shop.test');
+  });
+
   it('lists what an answer to an access request must contain, with citations, in both languages', () => {
     const view = followUpView(record, 'checklist', ana);
     expect(view.letter).toBeNull();

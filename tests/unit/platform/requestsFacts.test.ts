@@ -106,6 +106,11 @@ describe('the composer model', () => {
     const input = requestInput(model, 'copy', '2026-03-02');
     expect(input).toMatchObject({ site: 'shop.test', regime: 'gdpr', type: 'erasure', channel: 'copy', sentOn: '2026-03-02', contact: { value: 'privacy@shop.test', source: 'policy', confidence: 0.9 } });
     expect(input.body).toBe(model.letter!.body);
+    // No company index entry for shop.test: the letter names the site, and so does the saved request.
+    expect(input.company).toBe('shop.test');
+    const named = composerModel({ ...source, facts: { ...source.facts, policy: { controller: 'Shop Test GmbH', url: 'https://shop.test/privacy' } } }, choices);
+    expect(requestInput(named, 'copy', '2026-03-02').company).toBe('Shop Test GmbH');
+    expect(named.letter!.body).toContain('Shop Test GmbH');
   });
 
   it('puts the whole letter with its facts in the mailto link', () => {

@@ -31,8 +31,11 @@ describe('the request tracker', () => {
     expect(record).toMatchObject({ status: 'sent', dueDate: '2026-03-02', extendedDueDate: '2026-04-30', sentAt: midnightOf('2026-01-31'), dueAt: midnightOf('2026-03-02') });
     expect(record.dueDate).toBe(computeDeadline('gdpr', 'erasure', '2026-01-31').dueDate);
     expect(record.history).toEqual([{ status: 'sent', at: 1_000 }]);
+    expect(record.company).toBeNull();
     const events = await db.events.toArray();
     expect(events).toMatchObject([{ site: 'shop.test', kind: 'request.sent', at: 1_000, data: { id: record.id, to: 'privacy@shop.test', sentOn: '2026-01-31', dueDate: '2026-03-02', channel: 'mailto' } }]);
+    // The company the letter named is kept, for the follow-ups.
+    expect((await saveRequest(db, input({ company: ' Shop Test GmbH ' }), 1_500)).company).toBe('Shop Test GmbH');
   });
 
   it('keeps a draft without a due day or event, and sends it later', async () => {
