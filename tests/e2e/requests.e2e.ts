@@ -99,7 +99,7 @@ describe('one click from a site to a tracked erasure request', () => {
     const due = computeDeadline('gdpr', 'erasure', today).dueDate;
     await expect.poll(async () => (await h.table<RequestRecord>('requests')).length).toBe(1);
     const [record] = await h.table<RequestRecord>('requests');
-    expect(record).toMatchObject({ site: 'tracked.test', regime: 'gdpr', type: 'erasure', status: 'sent', channel: 'mailto', dueDate: due, contact: { value: PRIVACY, source: 'policy' } });
+    expect(record).toMatchObject({ site: 'tracked.test', company: 'Harbour Outfitters GmbH', regime: 'gdpr', type: 'erasure', status: 'sent', channel: 'mailto', dueDate: due, contact: { value: PRIVACY, source: 'policy' } });
     expect(record!.body).toContain('_ga');
     const row = dashboard.getByTestId('request-row');
     await expect.poll(() => row.count()).toBe(1);
