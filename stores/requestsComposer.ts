@@ -114,6 +114,7 @@ export function composerModel(source: ComposerSource, choices: ComposerChoices) 
       identity: letterIdentity(source.identity, choices.disclose),
       facts: source.facts,
       today: localIsoDay(source.now),
+      byPost: contact?.channel === 'postal',
     });
   } catch (error) {
     letterError = error instanceof Error ? error.message : String(error);

@@ -181,7 +181,8 @@ function context(input: LetterInput): TemplateContext {
     deadline: {
       statutory: spec.deadline.statutory,
       period: formatPeriod(spec.deadline, lang),
-      date: formatDay(deadline.dueDate, lang),
+      // By post the day of receipt is unknown: the period alone is stated.
+      date: input.byPost ? '' : formatDay(deadline.dueDate, lang),
     },
     ack: { period: spec.acknowledgement ? formatPeriod(spec.acknowledgement.within, lang) : '' },
     details: input.details ? ownWords(input.details) : '',

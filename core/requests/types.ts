@@ -213,6 +213,8 @@ export interface LetterInput {
   today: IsoDay;
   /** The user's own words where a type needs them (what to correct, why to restrict, their situation). */
   details?: string | null;
+  /** Sent by post: the day it is received is unknown, so the letter names the period and no due day. */
+  byPost?: boolean;
 }
 
 export interface Letter {

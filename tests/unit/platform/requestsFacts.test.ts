@@ -113,6 +113,14 @@ describe('the composer model', () => {
     expect(named.letter!.body).toContain('Shop Test GmbH');
   });
 
+  it('names no answer day in a letter to a postal address, which is received some days later', () => {
+    expect(composerModel(source, choices).letter!.body).toContain('that is by 2 April 2026 at the latest');
+    const posted = composerModel({ ...source, policyContact: { channel: 'postal', value: 'Shop Test GmbH, 1 Harbour Road, Hamburg', confidence: 0.9 } }, choices);
+    expect(posted.contact).toMatchObject({ channel: 'postal' });
+    expect(posted.letter!.body).toContain('within one month of receipt (Art. 12(3) GDPR).');
+    expect(posted.letter!.body).not.toContain('2 April 2026');
+  });
+
   it('puts the whole letter with its facts in the mailto link', () => {
     const model = composerModel(source, choices);
     expect('url' in model.mailto! && new URL(model.mailto.url).searchParams.get('body')).toBe(model.letter!.body.replace(/\r?\n/g, '\r\n'));

@@ -216,3 +216,16 @@ describe('LGPD letters in its own terms', () => {
     expect(body('gdpr', 'automatedDecision')).toContain('human intervention');
   });
 });
+
+describe('the answer day', () => {
+  it('is named for a letter sent now, and left out of one sent by post, whose day of receipt is unknown', () => {
+    for (const regime of ['gdpr', 'lgpd'] as const) {
+      const now = renderLetter(input({ regime, type: 'erasure', language: 'en' })).body;
+      const posted = renderLetter(input({ regime, type: 'erasure', language: 'en', byPost: true })).body;
+      expect(now).toMatch(/(by|from you by) \d{1,2} [A-Z][a-z]+ 2026/);
+      expect(posted).not.toMatch(/(by|from you by) \d{1,2} [A-Z][a-z]+ 2026/);
+      expect(posted).toContain('of receipt');
+    }
+    expect(renderLetter(input({ regime: 'gdpr', type: 'access', language: 'vi', byPost: true })).body).not.toContain('tức là chậm nhất');
+  });
+});
