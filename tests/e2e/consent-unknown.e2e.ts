@@ -80,4 +80,17 @@ describe('dialogs that must never be answered', () => {
     expect(await cookieValue(page, 'age')).toBeNull();
     await page.close();
   });
+
+  it('a notice a rule knows only by hiding it is recorded as hidden, with no answer given', async () => {
+    await useProfile(h, 'denyOptional');
+    const { page, record } = await visit(h, 'notice.test');
+    // autoconsent's rule for this widget (jetpack-eu-cookie-law) is cosmetic: its "opt-out" hides the notice.
+    expect(record).toMatchObject({ cmp: 'jetpack-eu-cookie-law', outcome: 'leftAlone', reason: 'hiddenOnly', method: 'none', stored: null, verdict: null });
+    await page.locator('#cookie-notice').waitFor({ state: 'hidden' });
+    expect(await cookieValue(page, 'eucookielaw')).toBeNull();
+    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabIdOf(page)}`);
+    await expect.poll(() => popup.getByTestId('consent-summary').textContent()).toContain('hidden');
+    await popup.close();
+    await page.close();
+  });
 });
