@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import type { Translate } from '../core/i18n/translate';
 import { I18nContext } from './i18n';
+import { failureText } from './failureText';
 
 interface RootProps {
   t: Translate;
   ready: boolean;
-  error: string | null;
+  /** A failure of the background (components/failureText.ts words it), or null. */
+  error: unknown;
   children: ComponentChildren;
 }
 
@@ -13,8 +15,8 @@ interface RootProps {
 export function Root({ t, ready, error, children }: RootProps) {
   return (
     <I18nContext.Provider value={t}>
-      {error ? (
-        <p class="page-error" role="alert">{t('common.backgroundError', { detail: error })}</p>
+      {error !== null && error !== undefined ? (
+        <p class="page-error" role="alert">{t('common.backgroundError', { detail: failureText(t, error) })}</p>
       ) : ready ? (
         children
       ) : (

@@ -12,7 +12,7 @@ export interface PolicyState {
   reading: boolean;
   /** The last reading asked from this page, or its error. */
   result: PolicyReadResult | null;
-  error: string | null;
+  error: unknown;
   /** Reads now: from the tab when there is one, else again from the known address. */
   readNow: () => void;
   markSeen: () => void;
@@ -27,7 +27,7 @@ export function usePolicy(site: string | null, tabId: number | null, pageUrl: st
   const scores = useMemo(() => (view ? scorecard(view.facts) : undefined), [view]);
   const [reading, setReading] = useState(false);
   const [result, setResult] = useState<PolicyReadResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   // A reading the background started on page load: follow it until it ends.
   useEffect(() => {
     if (!site) return;
@@ -50,10 +50,10 @@ export function usePolicy(site: string | null, tabId: number | null, pageUrl: st
     setReading(true);
     setError(null);
     const job = tabId !== null ? send('policy.read', { tabId }) : send('policy.readSite', { site });
-    job.then(setResult, (e: unknown) => setError(e instanceof Error ? e.message : String(e))).finally(() => setReading(false));
+    job.then(setResult, (e: unknown) => setError(e)).finally(() => setReading(false));
   };
   const markSeen = () => {
-    if (site) void send('policy.seen', { site }).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    if (site) void send('policy.seen', { site }).catch((e: unknown) => setError(e));
   };
   return { view, scores, reading, result, error, readNow, markSeen };
 }

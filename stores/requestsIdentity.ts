@@ -9,7 +9,8 @@ import { send } from '../platform/messaging/client';
  */
 interface IdentityStore {
   state: IdentityState | null;
-  error: string | null;
+  /** Why the identity could not be read (components/failureText.ts words it); null when it could. */
+  error: unknown;
   load: () => Promise<void>;
   save: (identity: Identity) => Promise<void>;
   protect: (passphrase: string) => Promise<void>;
@@ -31,7 +32,7 @@ export const useIdentityStore = create<IdentityStore>((set) => {
       try {
         keep(await send('identity.get', {}));
       } catch (error) {
-        set({ error: error instanceof Error ? error.message : String(error) });
+        set({ error });
       }
     },
     save: async (identity) => keep(await send('identity.save', { identity })),

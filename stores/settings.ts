@@ -5,7 +5,8 @@ import { onSettingsChanged } from '../platform/settingsStorage';
 
 interface SettingsState {
   settings: Settings | null;
-  error: string | null;
+  /** Why the settings could not be read (components/failureText.ts words it); null when they could. */
+  error: unknown;
   load: () => Promise<void>;
   /** Saves through the background, which validates before it writes. */
   save: (next: Settings) => Promise<Settings>;
@@ -18,7 +19,7 @@ export const useSettingsStore = create<SettingsState>((set) => ({
     try {
       set({ settings: await send('settings.get', {}), error: null });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error });
     }
   },
   save: async (next) => {

@@ -7,6 +7,7 @@ import { Icon } from '../ui/Icon';
 import { LedgerPanel, type LedgerPanelProps } from './LedgerPanel';
 import { Notice } from '../ui/Notice';
 import { RefusedFile } from './RefusedFile';
+import { failureText } from '../failureText';
 
 export type ImportOutcome = { ok: true } | { ok: false; problems: SettingsProblem[] } | { ok: false; failure: string };
 
@@ -34,7 +35,7 @@ export function DataView({ onExport, onImport, onEraseAll, ledger }: DataViewPro
     try {
       setStatus(await action());
     } catch (error) {
-      setStatus({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'failed', detail: failureText(t, error) });
     }
   };
   const importFile = (input: HTMLInputElement) => {

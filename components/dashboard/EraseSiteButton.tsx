@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useT } from '../i18n';
 import { Icon } from '../ui/Icon';
 import { Notice } from '../ui/Notice';
+import { failureText } from '../failureText';
 
 interface EraseSiteButtonProps {
   site: string;
@@ -21,7 +22,7 @@ export function EraseSiteButton({ site, onErase }: EraseSiteButtonProps) {
       await onErase();
       setState('erased');
     } catch (error) {
-      setState({ failed: error instanceof Error ? error.message : String(error) });
+      setState({ failed: failureText(t, error) });
     }
   };
   return (

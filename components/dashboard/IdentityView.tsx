@@ -6,6 +6,7 @@ import { Loading } from '../ui/Loading';
 import { Notice } from '../ui/Notice';
 import { PassphrasePanel } from '../requests/PassphrasePanel';
 import { UnlockForm } from '../requests/UnlockForm';
+import { failureText } from '../failureText';
 
 interface IdentityViewProps {
   state: IdentityState | null;
@@ -69,7 +70,7 @@ function IdentityForm({ identity, onSave }: IdentityFormProps) {
       });
       setStatus({ tone: 'success', text: t('identity.saved') });
     } catch (error) {
-      setStatus({ tone: 'error', text: t('identity.saveFailed', { detail: error instanceof Error ? error.message : String(error) }) });
+      setStatus({ tone: 'error', text: t('identity.saveFailed', { detail: failureText(t, error) }) });
     }
   };
   const setAccount = (index: number, key: 'label' | 'value', value: string) =>

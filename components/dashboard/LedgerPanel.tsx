@@ -8,6 +8,7 @@ import { describeLedgerProblem } from '../ledgerProblems';
 import { Icon } from '../ui/Icon';
 import { Notice } from '../ui/Notice';
 import { RefusedFile } from './RefusedFile';
+import { failureText } from '../failureText';
 
 export type LedgerImportOutcome =
   | { ok: true; added: Record<string, number>; skipped: number }
@@ -39,7 +40,7 @@ export function LedgerPanel({ retentionDays, retentionChoices, onRetention, onEx
     try {
       setStatus(await action());
     } catch (error) {
-      setStatus({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'failed', detail: failureText(t, error) });
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import { RemindersNotice } from '../requests/RemindersNotice';
 import { RequestList, type TrackedRow } from '../requests/RequestList';
 import { Icon } from '../ui/Icon';
 import { Notice } from '../ui/Notice';
+import { failureText } from '../failureText';
 
 interface RequestsViewProps {
   /** Overdue first, then by due day; undefined while read. */
@@ -24,7 +25,7 @@ interface RequestsViewProps {
   /** Asks the browser for the notifications permission (from the click). */
   onAllowNotifications?: () => void;
   /** Why the last change to a tracked request failed, if it did. */
-  error?: string | null;
+  error?: unknown;
 }
 
 export function RequestsView({ rows, composer, followUp, highlight, regimeName, onStatus, onFollowUp, onDelete, onExportIcs, notifications = null, onAllowNotifications, error = null }: RequestsViewProps) {
@@ -40,7 +41,7 @@ export function RequestsView({ rows, composer, followUp, highlight, regimeName, 
       {composer}
       {followUp}
       <h2 class="section-title">{t('requests.tracker')}</h2>
-      <div aria-live="polite">{error && <Notice tone="error">{t('data.failed', { detail: error })}</Notice>}</div>
+      <div aria-live="polite">{error !== null && error !== undefined && <Notice tone="error">{t('data.failed', { detail: failureText(t, error) })}</Notice>}</div>
       {rows === undefined ? (
         <p class="muted" role="status">{t('common.loading')}</p>
       ) : rows.length === 0 ? (

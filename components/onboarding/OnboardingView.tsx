@@ -7,6 +7,7 @@ import { Icon } from '../ui/Icon';
 import { Logo } from '../ui/Logo';
 import { Notice } from '../ui/Notice';
 import { RadioCards } from '../ui/RadioCards';
+import { failureText } from '../failureText';
 
 interface OnboardingViewProps {
   purposes: readonly Purpose[];
@@ -32,7 +33,7 @@ export function OnboardingView({ purposes, initialPreset, choicesFor, onSave, on
       setSaved(true);
       setError(null);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(failureText(t, err));
     }
   };
   return (

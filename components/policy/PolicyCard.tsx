@@ -9,6 +9,7 @@ import { PolicyChanged } from './PolicyChanged';
 import { PolicyStatus } from './PolicyStatus';
 import { Scorecard } from './Scorecard';
 import { POPUP_FIELDS } from './words';
+import { failureText } from '../failureText';
 
 export interface PolicyPanelProps {
   /** Versions read, newest first; undefined while loading. */
@@ -17,7 +18,7 @@ export interface PolicyPanelProps {
   scores: PrincipleScore[] | undefined;
   reading: boolean;
   result: PolicyReadResult | null;
-  error: string | null;
+  error: unknown;
   onReadNow: () => void;
   onSeen: () => void;
 }
@@ -31,7 +32,7 @@ export function PolicyCard({ versions, failure, scores, reading, result, error, 
     <Card title={t('card.policy.title')} icon="doc" testId="card-policy" tone={latest?.changes && latest.seenAt === null ? 'warn' : 'neutral'}>
       {latest && latest.changes && latest.seenAt === null && <PolicyChanged version={latest} onSeen={onSeen} />}
       <PolicyStatus reading={reading} failure={failure} hasVersion={latest !== null} />
-      {error && <p class="popup-error" role="alert">{t('popup.error', { detail: error })}</p>}
+      {error !== null && error !== undefined && <p class="popup-error" role="alert">{t('popup.error', { detail: failureText(t, error) })}</p>}
       {!reading && result?.status === 'ok' && result.outcome === 'unchanged' && <p class="muted" role="status" data-testid="policy-unchanged">{t('policy.read.unchanged')}</p>}
       {summary && (
         <>

@@ -9,6 +9,7 @@ import { PolicyChanged } from './PolicyChanged';
 import { PolicyStatus } from './PolicyStatus';
 import { Scorecard } from './Scorecard';
 import { contactLine, type SummaryField } from './words';
+import { failureText } from '../failureText';
 
 /** The Site page's policy section: every field with its quotes and confidence, every contact, the versions, the scorecard. */
 export function PolicySection({ versions, failure, scores, reading, result, error, onReadNow, onSeen }: PolicyPanelProps) {
@@ -22,7 +23,7 @@ export function PolicySection({ versions, failure, scores, reading, result, erro
       <Card title={t('card.policy.title')} icon="doc" testId="site-policy">
         {latest && latest.changes && latest.seenAt === null && <PolicyChanged version={latest} onSeen={onSeen} />}
         <PolicyStatus reading={reading} failure={failure} hasVersion={latest !== null} />
-        {error && <p class="popup-error" role="alert">{t('popup.error', { detail: error })}</p>}
+        {error !== null && error !== undefined && <p class="popup-error" role="alert">{t('popup.error', { detail: failureText(t, error) })}</p>}
         {!reading && result?.status === 'ok' && result.outcome === 'unchanged' && <p class="muted" role="status">{t('policy.read.unchanged')}</p>}
         {summary && latest && <SummaryDetail summary={summary} version={latest} />}
         <button type="button" class="button secondary small" onClick={onReadNow} disabled={reading || !canRead} data-testid="site-policy-read">

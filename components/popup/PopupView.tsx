@@ -16,6 +16,7 @@ import { RequestButtons } from './RequestButtons';
 import { SiteRequests, type SiteRequestRow } from '../requests/SiteRequests';
 import { TodaySection } from './TodaySection';
 import { PolicyCard, type PolicyPanelProps } from '../policy/PolicyCard';
+import { failureText } from '../failureText';
 
 export interface PopupViewProps {
   status: TabStatus | null;
@@ -25,7 +26,7 @@ export interface PopupViewProps {
   consent: ConsentRecord | null;
   /** What the site asked for today; undefined while it is read. */
   today: TodaySummary | undefined;
-  error: string | null;
+  error: unknown;
   onTogglePause: (paused: boolean) => void;
   onSetRule: (override: SiteOverride | null) => void;
   onAnswerAgain: () => void;
@@ -65,7 +66,7 @@ export function PopupView({ status, settings, siteRecord, purposes, consent, tod
         </span>
       </header>
 
-      {error && <p class="popup-error" role="alert">{t('popup.error', { detail: error })}</p>}
+      {error !== null && error !== undefined && <p class="popup-error" role="alert">{t('popup.error', { detail: failureText(t, error) })}</p>}
 
       <section class="site-banner" aria-label={t('popup.site.label')}>
         <Icon name="globe" size={22} />

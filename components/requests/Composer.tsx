@@ -11,6 +11,7 @@ import { Notice } from '../ui/Notice';
 import { FactsReview } from './FactsReview';
 import { UnlockForm } from './UnlockForm';
 import './requests.css';
+import { failureText } from '../failureText';
 
 /** What the composer shows; the dashboard's composer store derives it (stores/requestsComposer.ts). */
 export interface ComposerViewModel {
@@ -77,7 +78,7 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
       setPending(stored);
       setNotice(message ? { tone: 'info', text: t(message) } : null);
     } catch (error) {
-      setNotice({ tone: 'error', text: t('composer.sendFailed', { detail: error instanceof Error ? error.message : String(error) }) });
+      setNotice({ tone: 'error', text: t('composer.sendFailed', { detail: failureText(t, error) }) });
     }
   };
   const confirm = async () => {
@@ -87,7 +88,7 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
       setPending(null);
       setNotice({ tone: 'success', text: due ? t('composer.recorded', { date: formatDay(due, t.locale, true) }) : t('composer.recordedNoDue') });
     } catch (error) {
-      setNotice({ tone: 'error', text: t('composer.sendFailed', { detail: error instanceof Error ? error.message : String(error) }) });
+      setNotice({ tone: 'error', text: t('composer.sendFailed', { detail: failureText(t, error) }) });
     }
   };
   const identity = model.identity;

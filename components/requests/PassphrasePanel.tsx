@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { IdentityState, UnlockResult } from '../../core/messaging/protocol';
 import { useT } from '../i18n';
 import { Notice } from '../ui/Notice';
+import { failureText } from '../failureText';
 
 const MIN_LENGTH = 8;
 
@@ -18,7 +19,7 @@ export function PassphrasePanel({ state, onProtect, onLock, onUnprotect }: Passp
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const fail = (error: unknown) => setStatus({ tone: 'error', text: t('identity.saveFailed', { detail: error instanceof Error ? error.message : String(error) }) });
+  const fail = (error: unknown) => setStatus({ tone: 'error', text: t('identity.saveFailed', { detail: failureText(t, error) }) });
   const protect = async (e: Event) => {
     e.preventDefault();
     if (first.length < MIN_LENGTH) return setStatus({ tone: 'error', text: t('identity.passphrase.short', { count: MIN_LENGTH }) });

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { UnlockResult } from '../../core/messaging/protocol';
 import { useT } from '../i18n';
+import { failureText } from '../failureText';
 
 /** Asks for the identity's passphrase; a wrong one says so and changes nothing. */
 export function UnlockForm({ onUnlock }: { onUnlock: (passphrase: string) => Promise<UnlockResult> }) {
@@ -16,7 +17,7 @@ export function UnlockForm({ onUnlock }: { onUnlock: (passphrase: string) => Pro
       setError(result.ok ? null : t('identity.unlock.wrong'));
       if (result.ok) setPassphrase('');
     } catch (failure) {
-      setError(t('identity.unlock.failed', { detail: failure instanceof Error ? failure.message : String(failure) }));
+      setError(t('identity.unlock.failed', { detail: failureText(t, failure) }));
     } finally {
       setBusy(false);
     }

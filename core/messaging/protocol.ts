@@ -1,3 +1,4 @@
+import type { Failure } from './failures';
 import type { Identity, Settings, SiteOverride } from '../settings/schema';
 import type { IsoDay, LetterLanguage, RegimeId, RequestStatus, RequestType } from '../requests/types';
 import type { SettingsProblem } from '../settings/problems';
@@ -178,4 +179,5 @@ export interface Envelope<K extends MessageName = MessageName> {
   payload: RequestOf<K>;
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A refusal or failure; `failure` names one the interface can word for the user (core/messaging/failures.ts). */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; failure?: Failure };

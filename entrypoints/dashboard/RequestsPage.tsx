@@ -28,7 +28,7 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
   const notifications = useNotificationsPermission();
   const [now] = useState(() => Date.now());
   const [followUp, setFollowUp] = useState<{ id: string; kind: FollowUpKind | 'checklist' } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => void identity.load(), []);
   const rows = useMemo(() => (requests ? trackerRows(requests, localIsoDay(now)) : undefined), [requests, now]);
   const shownFollowUp = followUp && requests?.find((r) => r.id === followUp.id);
@@ -47,12 +47,12 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
         // A draft marked sent starts its reminders: the first time, ask (from this click) to show them as notifications.
         if (status === 'sent') notifications.askFirstTime();
         setError(null);
-        actions.setStatus(id, status).catch((e: Error) => setError(e.message));
+        actions.setStatus(id, status).catch(setError);
       }}
       onFollowUp={(id, kind) => setFollowUp({ id, kind })}
       onDelete={(id) => {
         setError(null);
-        actions.remove(id).catch((e: Error) => setError(e.message));
+        actions.remove(id).catch(setError);
       }}
       error={error}
       onExportIcs={() => requests && actions.exportIcs(requests, locale)}

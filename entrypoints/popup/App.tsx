@@ -20,12 +20,12 @@ export function App() {
   const { settings, error: settingsError } = useSettingsStore();
   const t = useTranslator(settings?.language);
   const [status, setStatus] = useState<TabStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => startSettingsSync(), []);
   useEffect(() => {
     targetTabId(location.search)
       .then((tabId) => (tabId === null ? null : send('tab.status', { tabId })))
-      .then(setStatus, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .then(setStatus, setError);
   }, [settings]);
   const [consent, setConsent] = useState<ConsentRecord | null>(null);
   // The engine may still be answering when the popup opens: follow it until it has a verdict.
@@ -63,9 +63,9 @@ export function App() {
           consent={consent}
           today={today}
           error={error}
-          onTogglePause={(paused) => site && void send('site.setPaused', { site, paused }).catch((e: Error) => setError(e.message))}
-          onSetRule={(override) => site && void send('site.setOverride', { site, override }).catch((e: Error) => setError(e.message))}
-          onAnswerAgain={() => status && void send('consent.answerAgain', { tabId: status.tabId }).then(() => window.close(), (e: Error) => setError(e.message))}
+          onTogglePause={(paused) => site && void send('site.setPaused', { site, paused }).catch(setError)}
+          onSetRule={(override) => site && void send('site.setOverride', { site, override }).catch(setError)}
+          onAnswerAgain={() => status && void send('consent.answerAgain', { tabId: status.tabId }).then(() => window.close(), setError)}
           onOpenDashboard={(route) => void openDashboard(route).then(() => window.close())}
           policy={policyPanel(policy)}
           requests={requests && trackerRows(requests, localIsoDay(Date.now()))}

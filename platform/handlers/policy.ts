@@ -1,3 +1,4 @@
+import { KnownFailure } from '../../core/messaging/failures';
 import { siteOf } from '../../core/sites/domain';
 import { database } from '../db';
 import type { HandlerModule } from '../messaging/router';
@@ -12,13 +13,13 @@ export const policyHandlers: HandlerModule = {
     'policy.read': async ({ tabId }) => {
       const url = await tabUrl(tabId);
       const site = url ? siteOf(url) : null;
-      if (!site || !/^https?:/.test(url ?? '')) throw new Error('this tab does not show a website');
+      if (!site || !/^https?:/.test(url ?? '')) throw new KnownFailure('notAWebsite', 'this tab does not show a website');
       return readTabPolicy(tabId, site);
     },
     // From the Site page: the URL the policy was last found at (or tried), read again.
     'policy.readSite': async ({ site }) => {
       const known = (await latestVersion(database(), site))?.url ?? (await lastFailure(database(), site))?.url;
-      if (!known) throw new Error('no policy address is known for this site yet: open the site and read it from the popup');
+      if (!known) throw new KnownFailure('noPolicyAddress', 'no policy address is known for this site yet: open the site and read it from the popup');
       return readKnownPolicy(site, known);
     },
     'policy.status': async ({ site }) => ({ reading: isReading(site) }),

@@ -1,3 +1,4 @@
+import { KnownFailure } from '../../core/messaging/failures';
 import { browser } from 'wxt/browser';
 import type { IdentityState, UnlockResult } from '../../core/messaging/protocol';
 import { defaultSettings } from '../../core/settings/defaults';
@@ -25,7 +26,7 @@ async function readSealed(): Promise<SealedValue | null> {
   if (value === undefined) return null;
   const parsed = sealedSchema.safeParse(value);
   // A damaged sealed value is never dropped: the identity is reported locked and the value stays where it is.
-  if (!parsed.success) throw new Error('The encrypted identity is damaged and cannot be read; it was left as it is.');
+  if (!parsed.success) throw new KnownFailure('identityDamaged', 'The encrypted identity is damaged and cannot be read; it was left as it is.');
   return parsed.data;
 }
 
@@ -71,7 +72,7 @@ export async function saveIdentity(identity: Identity): Promise<IdentityState> {
     return identityState();
   }
   const key = await sessionKey();
-  if (!key) throw new Error('locked');
+  if (!key) throw new KnownFailure('identityLocked');
   await browser.storage.local.set({ [SEALED_KEY]: await seal(valid, key, sealed.kdf) });
   await clearSettingsIdentity();
   return identityState();
@@ -79,9 +80,9 @@ export async function saveIdentity(identity: Identity): Promise<IdentityState> {
 
 /** Encrypts the current identity with a new passphrase and unlocks it for this browser session. */
 export async function protectIdentity(passphrase: string): Promise<IdentityState> {
-  if (passphrase.length < MIN_PASSPHRASE) throw new Error('passphraseTooShort');
+  if (passphrase.length < MIN_PASSPHRASE) throw new KnownFailure('passphraseTooShort');
   const current = await identityState();
-  if (current.locked || !current.identity) throw new Error('locked');
+  if (current.locked || !current.identity) throw new KnownFailure('identityLocked');
   const kdf = newKdfParams();
   const key = await deriveKey(passphrase, kdf);
   // Written before the plaintext is cleared, and checked by opening it again: a failure leaves the plaintext where it was.

@@ -1,3 +1,5 @@
+import { KnownFailure } from '../../core/messaging/failures';
+import { isQuotaError } from '../storageHealth';
 import type { Runtime } from 'webextension-polyfill';
 import type { z } from 'zod';
 import type {
@@ -109,7 +111,8 @@ export function createRouter(options: RouterOptions) {
       return { ok: true, value: await handler(parsed.data, caller) };
     } catch (error) {
       console.error(`Privacy Ledger: ${type} failed`, error);
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      const failure = error instanceof KnownFailure ? error.failure : isQuotaError(error) ? 'storageFull' : undefined;
+      return { ok: false, error: error instanceof Error ? error.message : String(error), ...(failure ? { failure } : {}) };
     }
   }
 

@@ -1,3 +1,4 @@
+import { KnownFailure } from '../../core/messaging/failures';
 import type { RequestInput } from '../../core/messaging/protocol';
 import { noonOf, startOfDay } from '../../core/ledger/days';
 import type { RequestSentData } from '../../core/ledger/eventData';
@@ -34,8 +35,8 @@ async function logSent(db: LedgerDatabase, record: RequestRecord, sentOn: IsoDay
 export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: number): Promise<RequestRecord> {
   return db.transaction('rw', db.requests, db.events, async () => {
     const existing = input.id ? await db.requests.get(input.id) : undefined;
-    if (input.id && !existing) throw new Error(`No request ${input.id}`);
-    if (existing && existing.status !== 'draft') throw new Error('Only a draft can be rewritten; this request was already sent.');
+    if (input.id && !existing) throw new KnownFailure('requestMissing', `No request ${input.id}`);
+    if (existing && existing.status !== 'draft') throw new KnownFailure('requestAlreadySent', 'Only a draft can be rewritten; this request was already sent.');
     const status: RequestStatus = input.sentOn ? 'sent' : 'draft';
     const record: RequestRecord = {
       id: existing?.id ?? crypto.randomUUID(),
@@ -70,12 +71,12 @@ export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: 
 export async function setRequestStatus(db: LedgerDatabase, id: string, status: RequestStatus, on: IsoDay, now: number): Promise<RequestRecord> {
   return db.transaction('rw', db.requests, db.events, async () => {
     const record = await db.requests.get(id);
-    if (!record) throw new Error(`No request ${id}`);
-    if (record.status === 'draft' && status !== 'sent') throw new Error('Send the request before tracking its answer.');
+    if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
+    if (record.status === 'draft' && status !== 'sent') throw new KnownFailure('requestNotSent', 'Send the request before tracking its answer.');
     const next: RequestRecord = { ...record, status, history: [...record.history, { status, at: now }] };
     if (status === 'sent') Object.assign(next, { sentAt: midnightOf(on), ...deadlineFields(record.regime, record.type, on, false) });
     if (status === 'extended') {
-      if (!record.extendedDueDate) throw new Error('The law gives this request no extension.');
+      if (!record.extendedDueDate) throw new KnownFailure('noExtension', 'The law gives this request no extension.');
       Object.assign(next, { dueDate: record.extendedDueDate, dueAt: midnightOf(record.extendedDueDate) });
     }
     await db.requests.put(next);

@@ -61,7 +61,7 @@ describe('identity store', () => {
 
     await expect(lockIdentity()).resolves.toEqual({ protected: true, locked: true, identity: null });
     expect((await fakeBrowser.storage.session.get(SESSION_KEY))[SESSION_KEY]).toBeUndefined();
-    await expect(saveIdentity({ ...ana, name: 'Someone else' })).rejects.toThrow('locked');
+    await expect(saveIdentity({ ...ana, name: 'Someone else' })).rejects.toMatchObject({ failure: 'identityLocked' });
 
     await expect(unlockIdentity('not the passphrase')).resolves.toEqual({ ok: false, reason: 'wrongPassphrase' });
     expect((await fakeBrowser.storage.local.get(SEALED_KEY))[SEALED_KEY]).toEqual(stored);
@@ -98,7 +98,7 @@ describe('identity store', () => {
 
   it('refuses a passphrase shorter than 8 characters and keeps the identity in plain settings', async () => {
     await saveIdentity(ana);
-    await expect(protectIdentity('short')).rejects.toThrow('passphraseTooShort');
+    await expect(protectIdentity('short')).rejects.toMatchObject({ failure: 'passphraseTooShort' });
     expect((await loadSettings()).identity).toEqual(ana);
   });
 

@@ -2,6 +2,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { describe, expect, it, vi } from 'vitest';
 import { contentSchemas, extensionSchemas } from '../../../core/messaging/schemas';
 import { defaultSettings } from '../../../core/settings/defaults';
+import { KnownFailure } from '../../../core/messaging/failures';
+import { sendThrough } from '../../../platform/messaging/envelope';
 import { createRouter, MAX_MESSAGE_CHARS, type HandlerModule } from '../../../platform/messaging/router';
 
 const ID = 'ext-id';
@@ -94,5 +96,21 @@ describe('message router', () => {
     const { get } = setup();
     const listener = createRouter({ extensionId: ID, extensionOrigin: ORIGIN, modules: [{ extension: { 'settings.get': get } }], contentSchemas, extensionSchemas });
     await expect(listener(msg('settings.get', {}), extensionPage)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('names a failure the user can act on, so the interface can word it; other errors carry none', async () => {
+    const thrown: unknown[] = [new KnownFailure('noExtension', 'The law gives this request no extension.'), new DOMException('full', 'QuotaExceededError'), new Error('boom')];
+    const listener = createRouter({
+      extensionId: ID, extensionOrigin: ORIGIN, contentSchemas, extensionSchemas, onReject: () => {},
+      modules: [{ extension: { 'settings.get': async () => { throw thrown.shift(); } } }],
+    });
+    const call = (message: unknown) => new Promise((resolve) => listener(message, extensionPage, resolve));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await expect(call(msg('settings.get', {}))).resolves.toEqual({ ok: false, error: 'The law gives this request no extension.', failure: 'noExtension' });
+    await expect(call(msg('settings.get', {}))).resolves.toMatchObject({ ok: false, failure: 'storageFull' });
+    await expect(call(msg('settings.get', {}))).resolves.toEqual({ ok: false, error: 'boom' });
+    // The page's side: the failure reaches the error the caller catches; a name it does not know is dropped.
+    await expect(sendThrough(async () => ({ ok: false, error: 'x', failure: 'noExtension' }), 'settings.get', {})).rejects.toMatchObject({ failure: 'noExtension', message: 'settings.get: x' });
+    await expect(sendThrough(async () => ({ ok: false, error: 'x', failure: 'made-up' }), 'settings.get', {})).rejects.toMatchObject({ failure: undefined });
   });
 });
