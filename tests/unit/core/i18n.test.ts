@@ -36,6 +36,10 @@ describe('message catalogs', () => {
     for (const text of Object.values(vi)) expect(text.toLowerCase()).not.toContain('bảo mật');
   });
 
+  it('uses the glossary: a cookie banner is a thông báo cookie, one word for it throughout', () => {
+    for (const text of Object.values(vi)) expect(text.toLowerCase()).not.toMatch(/banner|biểu ngữ|hộp thoại xin đồng ý/);
+  });
+
   it('has a message for every key the interface asks for', () => {
     const used = new Set<string>();
     for (const file of ['components', 'entrypoints', 'stores'].flatMap((d) => sourceFiles(join(ROOT, d)))) {
