@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { RequestInput } from '../core/messaging/protocol';
 import {
-  buildMailto, chooseRegime, letterLanguageFor, computeDeadline, localIsoDay, lookupCompany, REGIMES, renderLetter, requestTypesFor, resolveContacts,
+  buildMailto, chooseRegime, letterLanguageFor, computeDeadline, localCitation, localIsoDay, lookupCompany, REGIMES, renderLetter, requestTypesFor, resolveContacts,
   type ContactCandidate, type LedgerFacts, type Letter, type LetterIdentity, type LetterLanguage,
   type MailtoResult, type PolicyContactLike, type RegimeId, type RequestType,
 } from '../core/requests';
@@ -119,6 +119,7 @@ export function composerModel(source: ComposerSource, choices: ComposerChoices) 
   } catch (error) {
     letterError = error instanceof Error ? error.message : String(error);
   }
+  const deadline = computeDeadline(choices.regime, choices.type, localIsoDay(source.now));
   const mailto = mailtoFor(contact, letter, letter?.body ?? '');
   // Too long for a mailto link: the body goes through the clipboard and the link carries the subject only.
   const short = mailto && 'tooLong' in mailto ? mailtoFor(contact, letter, '') : null;
@@ -135,7 +136,9 @@ export function composerModel(source: ComposerSource, choices: ComposerChoices) 
     letterError,
     mailto,
     shortMailto: short && 'url' in short ? short.url : null,
-    deadline: computeDeadline(choices.regime, choices.type, localIsoDay(source.now)),
+    deadline,
+    /** The deadline's provision as each interface language names it. */
+    deadlineCitation: { en: localCitation(deadline.citation, 'en'), vi: localCitation(deadline.citation, 'vi') },
     choices,
     facts: source.facts,
     identity: source.identity,

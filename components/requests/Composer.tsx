@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../core/i18n/translate';
 import type { UnlockResult } from '../../core/messaging/protocol';
 import type {
-  CompanyRecord, ContactCandidate, DeadlineResult, LedgerFacts, Letter, LetterLanguage, MailtoResult, RegimeChoice, RegimeId, RequestType, RequestTypeSpec,
+  CompanyRecord, ContactCandidate, DeadlineResult, LedgerFacts, Letter, LetterLanguage, MailtoResult, RegimeChoice, RegimeId, RequestType, RequestTypeSpec, UiText,
 } from '../../core/requests/types';
 import type { Identity } from '../../core/settings/schema';
 import { formatDay } from '../format';
@@ -29,6 +29,7 @@ export interface ComposerViewModel {
   /** When the full link is too long: a link with the subject only (the body goes through the clipboard). */
   shortMailto: string | null;
   deadline: DeadlineResult;
+  deadlineCitation: UiText;
   choices: {
     regime: RegimeId;
     type: RequestType;
@@ -190,7 +191,7 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
         </div>
       )}
       <p class="field-hint" data-testid="composer-deadline">
-        {t('composer.deadline', { date: formatDay(model.deadline.dueDate, t.locale, true), citation: model.deadline.citation })}
+        {t('composer.deadline', { date: formatDay(model.deadline.dueDate, t.locale, true), citation: model.deadlineCitation[t.locale] })}
       </p>
       {!model.deadline.statutory && <p class="field-hint" data-testid="composer-deadline-note">{t('composer.deadline.notStatutory')}</p>}
       {model.deadline.statutory && !model.deadline.confirmed && <p class="field-hint" data-testid="composer-deadline-note">{t('composer.deadline.unconfirmed')}</p>}

@@ -35,7 +35,7 @@ export function FollowUpPanel({ view, onCopy, onPrint, onClose }: FollowUpPanelP
               <li key={item.id}>
                 <label class="choice">
                   <input type="checkbox" />
-                  <span>{item.label[t.locale]} <span class="muted">({item.citation})</span></span>
+                  <span>{item.label[t.locale]} <span class="muted">({item.citation[t.locale]})</span></span>
                 </label>
               </li>
             ))}

@@ -1,4 +1,5 @@
 import data from './data/checklists.json';
+import { localCitation } from './letter';
 import { requestTypeSpec } from './regimes';
 import type { ChecklistItem, RegimeId, RequestType } from './types';
 
@@ -26,5 +27,8 @@ export function replyChecklist(regime: RegimeId, type: RequestType): ChecklistIt
   const law = regime === 'ukGdpr' ? 'UK GDPR' : 'GDPR';
   const raw = TABLE[key] as RawRegime;
   const items = [...(raw.types[type] ?? []), ...raw.common];
-  return items.map((i) => ({ id: i.id, citation: i.citation.split('{law}').join(law), label: { en: i.en, vi: i.vi } }));
+  return items.map((i) => {
+    const citation = i.citation.split('{law}').join(law);
+    return { id: i.id, citation: { en: localCitation(citation, 'en'), vi: localCitation(citation, 'vi') }, label: { en: i.en, vi: i.vi } };
+  });
 }

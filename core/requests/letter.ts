@@ -58,14 +58,15 @@ export function formatPeriod(period: Duration, lang: LetterLanguage): string {
 
 /**
  * A provision as the letter's language names it: the whole-string table of
- * letterWords.json first, then "GDPR" as DSGVO/RGPD (never the UK GDPR).
+ * letterWords.json first, then "GDPR" as DSGVO/RGPD (never the UK GDPR) and
+ * "Art." as the language's word for an article ("Điều").
  */
 export function localCitation(citation: string, lang: LetterLanguage): string {
   const w = WORDS[lang];
   const table = w.citations as Record<string, string>;
   if (Object.prototype.hasOwnProperty.call(table, citation)) return table[citation] as string;
-  if (citation.endsWith(' GDPR') && !citation.endsWith(' UK GDPR')) return `${citation.slice(0, -' GDPR'.length)} ${w.gdprName}`;
-  return citation;
+  const named = citation.endsWith(' GDPR') && !citation.endsWith(' UK GDPR') ? `${citation.slice(0, -' GDPR'.length)} ${w.gdprName}` : citation;
+  return named.startsWith('Art. ') ? `${w.article} ${named.slice('Art. '.length)}` : named;
 }
 
 function label(table: Record<string, string>, id: string): string {

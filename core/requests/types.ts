@@ -280,7 +280,8 @@ export interface TrackedRequest {
 
 export interface ChecklistItem {
   id: string;
-  citation: string;
+  /** The provision, as each interface language names it ("Art. 15(3) GDPR", "Điều 15(3) GDPR"). */
+  citation: UiText;
   label: UiText;
 }
 

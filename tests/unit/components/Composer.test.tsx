@@ -28,7 +28,7 @@ function model(over: Partial<ComposerViewModel['choices']> = {}, contacts: Compo
     regimes: REGIMES.map((r) => ({ id: r.id, name: r.name })), types: requestTypesFor(choices.regime), contacts, contact, letter, letterError: null,
     // A short body, so the whole letter fits a mailto link here.
     mailto: contact ? buildMailto(contact.value, letter.subject, 'Please erase my data.') : null, shortMailto: null, deadline: computeDeadline(choices.regime, choices.type, '2026-03-02'),
-    choices, facts, identity,
+    deadlineCitation: { en: 'Art. 12(3) GDPR', vi: 'Điều 12(3) GDPR' }, choices, facts, identity,
   };
 }
 
@@ -123,5 +123,6 @@ describe('Composer', () => {
     expect(screen.getAllByTestId('composer-contact-source')[0]!.textContent).toBe('từ chính sách quyền riêng tư của trang · chắc chắn 90%');
     expect(screen.getByTestId('composer-letter').textContent).toContain('Ana Weber');
     expect(screen.getByTestId('composer-letter').textContent).not.toContain('Dear Sir or Madam');
+    expect(screen.getByTestId('composer-deadline').textContent).toContain('Điều 12(3) GDPR');
   });
 });

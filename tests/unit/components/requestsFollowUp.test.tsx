@@ -34,7 +34,7 @@ describe('follow-ups of a tracked request', () => {
     const view = followUpView(record, 'checklist', ana);
     expect(view.letter).toBeNull();
     expect(view.checklist.length).toBeGreaterThan(3);
-    expect(view.checklist.some((i) => i.citation.includes('15(3)'))).toBe(true);
+    expect(view.checklist.some((i) => i.citation.en.includes('15(3)'))).toBe(true);
     expect(view.checklist.every((i) => i.label.en && i.label.vi)).toBe(true);
   });
 });

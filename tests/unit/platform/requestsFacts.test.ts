@@ -103,6 +103,7 @@ describe('the composer model', () => {
     expect(model.letter!.body).toContain('Ana Weber');
     expect(model.letter!.body).not.toContain('Hauptstraße');
     expect(model.deadline.dueDate).toBe('2026-04-02');
+    expect(model.deadlineCitation).toEqual({ en: 'Art. 12(3) GDPR', vi: 'Điều 12(3) GDPR' });
     const input = requestInput(model, 'copy', '2026-03-02');
     expect(input).toMatchObject({ site: 'shop.test', regime: 'gdpr', type: 'erasure', channel: 'copy', sentOn: '2026-03-02', contact: { value: 'privacy@shop.test', source: 'policy', confidence: 0.9 } });
     expect(input.body).toBe(model.letter!.body);

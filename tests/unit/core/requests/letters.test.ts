@@ -229,3 +229,14 @@ describe('the answer day', () => {
     expect(renderLetter(input({ regime: 'gdpr', type: 'access', language: 'vi', byPost: true })).body).not.toContain('tức là chậm nhất');
   });
 });
+
+describe('localCitation', () => {
+  it('names an article in the letter language, and the GDPR by its local name', () => {
+    expect(localCitation('Art. 15(3) GDPR', 'en')).toBe('Art. 15(3) GDPR');
+    expect(localCitation('Art. 15(3) GDPR', 'de')).toBe('Art. 15(3) DSGVO');
+    expect(localCitation('Art. 15(3) GDPR', 'vi')).toBe('Điều 15(3) GDPR');
+    expect(localCitation('Art. 15 UK GDPR', 'vi')).toBe('Điều 15 UK GDPR');
+    expect(localCitation('Art. 18 IV LGPD', 'vi')).toBe('Điều 18 IV LGPD');
+    expect(localCitation('Cal. Civ. Code §1798.130(a)(2)', 'vi')).toBe('Cal. Civ. Code §1798.130(a)(2)');
+  });
+});

@@ -80,9 +80,10 @@ describe('chooseRegime', () => {
 
 describe('replyChecklist', () => {
   it('lists Art. 15(1)(a)-(h), 15(2) and the copy for a GDPR access request', () => {
-    const citations = replyChecklist('gdpr', 'access').map((i) => i.citation);
+    const citations = replyChecklist('gdpr', 'access').map((i) => i.citation.en);
     for (const c of ['Art. 15(1)(a) GDPR', 'Art. 15(1)(h) GDPR', 'Art. 15(2) GDPR', 'Art. 15(3) GDPR', 'Art. 12(3) GDPR']) expect(citations).toContain(c);
-    expect(replyChecklist('ukGdpr', 'access').map((i) => i.citation)).toContain('Art. 15(3) UK GDPR');
+    expect(replyChecklist('ukGdpr', 'access').map((i) => i.citation.en)).toContain('Art. 15(3) UK GDPR');
+    expect(replyChecklist('ukGdpr', 'access').map((i) => i.citation.vi)).toContain('Điều 15(3) UK GDPR');
   });
 
   it('has items in English and Vietnamese for every regime and type', () => {
@@ -93,7 +94,7 @@ describe('replyChecklist', () => {
         for (const i of items) {
           expect(i.label.en.length).toBeGreaterThan(5);
           expect(i.label.vi.length).toBeGreaterThan(5);
-          expect(i.citation).not.toContain('{law}');
+          expect(i.citation.en).not.toContain('{law}');
         }
         expect(new Set(items.map((i) => i.id)).size, `${r.id}/${t.type} ids`).toBe(items.length);
       }
