@@ -12,6 +12,7 @@ import { FactsReview } from './FactsReview';
 import { UnlockForm } from './UnlockForm';
 import './requests.css';
 import { failureText } from '../failureText';
+import { regimeWord } from './regimeWord';
 
 /** What the composer shows; the dashboard's composer store derives it (stores/requestsComposer.ts). */
 export interface ComposerViewModel {
@@ -108,10 +109,10 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
         <label class="field">
           <span class="field-label">{t('composer.regime')}</span>
           <select data-testid="composer-regime" value={choices.regime} onChange={(e) => onChange({ regime: e.currentTarget.value as RegimeId })}>
-            {model.regimes.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+            {model.regimes.map((r) => <option key={r.id} value={r.id}>{regimeWord(t, r.id)}</option>)}
           </select>
           <span class="field-hint" data-testid="composer-regime-reason">
-            {t(`composer.regime.${model.regimeChoice.reason}` as MessageKey, { regime: model.regimes.find((r) => r.id === model.regimeChoice.regime)?.name ?? '' })}
+            {t(`composer.regime.${model.regimeChoice.reason}` as MessageKey, { regime: regimeWord(t, model.regimeChoice.regime) })}
           </span>
           <span class="field-hint" data-testid="composer-regime-applies">{t(`regime.appliesTo.${choices.regime}` as MessageKey)}</span>
         </label>

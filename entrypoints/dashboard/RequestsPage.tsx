@@ -11,17 +11,19 @@ import { copyText, openLink, printLetter } from '../../platform/requests/channel
 import { readLedgerFacts } from '../../platform/requests/facts';
 import { useLiveQuery } from '../../stores/live';
 import { useNotificationsPermission, useNotificationsStore } from '../../stores/notifications';
-import { followUpView, regimeName, trackerRows, useRequestsStore } from '../../stores/requests';
+import { followUpView, trackerRows, useRequestsStore } from '../../stores/requests';
 import { requestInput, useComposer, type ComposerSource } from '../../stores/requestsComposer';
 import { useIdentityStore } from '../../stores/requestsIdentity';
 import type { RequestDraft } from '../../stores/route';
+import { regimeWord } from '../../components/requests/regimeWord';
 
 /** The request a reminder notification opened (`#/requests?open=ID`). */
 const openedRequest = () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('open');
 
 /** The Requests view wired to the tracker, the composer and the identity. */
 export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
-  const locale = useT().locale;
+  const t = useT();
+  const locale = t.locale;
   const requests = useLiveQuery(() => queries.allRequests(), []);
   const identity = useIdentityStore();
   const actions = useRequestsStore();
@@ -36,7 +38,7 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
     <RequestsView
       rows={rows}
       highlight={openedRequest()}
-      regimeName={regimeName}
+      regimeName={(id) => regimeWord(t, id)}
       composer={draft && (identity.state || identity.error ? <ComposerPage key={`${draft.site}|${draft.type}|${identity.state?.locked}`} draft={draft} now={now} /> : <Loading />)}
       followUp={shownFollowUp && (
         <FollowUpPanel view={followUpView(shownFollowUp, followUp.kind, identity.state?.identity ?? null)} onCopy={copyText} onPrint={printLetter} onClose={() => setFollowUp(null)} />

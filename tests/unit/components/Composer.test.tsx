@@ -124,5 +124,6 @@ describe('Composer', () => {
     expect(screen.getByTestId('composer-letter').textContent).toContain('Ana Weber');
     expect(screen.getByTestId('composer-letter').textContent).not.toContain('Dear Sir or Madam');
     expect(screen.getByTestId('composer-deadline').textContent).toContain('Điều 12(3) GDPR');
+    expect([...screen.getByTestId('composer-regime').querySelectorAll('option')].map((o) => o.textContent)).toContain('Luật Bảo vệ dữ liệu cá nhân (Việt Nam)');
   });
 });
