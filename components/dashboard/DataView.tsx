@@ -3,6 +3,7 @@ import type { SettingsProblem } from '../../core/settings/problems';
 import { takeChosenFile } from '../chosenFile';
 import { useT } from '../i18n';
 import { describeProblem } from '../settingsProblems';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { Icon } from '../ui/Icon';
 import { LedgerPanel, type LedgerPanelProps } from './LedgerPanel';
 import { Notice } from '../ui/Notice';
@@ -30,7 +31,6 @@ type Status =
 export function DataView({ onExport, onImport, onEraseAll, ledger }: DataViewProps) {
   const t = useT();
   const [status, setStatus] = useState<Status>(null);
-  const [confirming, setConfirming] = useState(false);
   const run = async (action: () => Promise<Status>) => {
     try {
       setStatus(await action());
@@ -75,16 +75,10 @@ export function DataView({ onExport, onImport, onEraseAll, ledger }: DataViewPro
         <section class="panel danger-zone">
           <h2 class="panel-title"><Icon name="trash" />{t('data.erase.title')}</h2>
           <p>{t('data.erase.body')}</p>
-          {confirming ? (
-            <div class="actions">
-              <button type="button" class="button danger" onClick={() => { setConfirming(false); void run(async () => (await onEraseAll(), { kind: 'erased' })); }}>
-                {t('data.erase.confirm')}
-              </button>
-              <button type="button" class="button secondary" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
-            </div>
-          ) : (
-            <button type="button" class="button danger-outline" onClick={() => setConfirming(true)}>{t('data.erase.button')}</button>
-          )}
+          <ConfirmButton confirmLabel={t('data.erase.confirm')} cancelLabel={t('common.cancel')}
+            onConfirm={() => void run(async () => (await onEraseAll(), { kind: 'erased' }))}>
+            {t('data.erase.button')}
+          </ConfirmButton>
         </section>
         <p class="credits" data-testid="tracker-credits">
           {t('data.credits')}{' '}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../i18n';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { Icon } from '../ui/Icon';
 import { Notice } from '../ui/Notice';
 import { failureText } from '../failureText';
@@ -10,7 +11,7 @@ interface EraseSiteButtonProps {
   onErase: () => Promise<void>;
 }
 
-type State = 'idle' | 'confirming' | 'erasing' | 'erased' | { failed: string };
+type State = 'idle' | 'erasing' | 'erased' | { failed: string };
 
 /** "Erase this site", with a confirmation step, for the site's own page. */
 export function EraseSiteButton({ site, onErase }: EraseSiteButtonProps) {
@@ -27,19 +28,10 @@ export function EraseSiteButton({ site, onErase }: EraseSiteButtonProps) {
   };
   return (
     <div class="erase-site">
-      {state === 'confirming' || state === 'erasing' ? (
-        <div class="actions">
-          <p>{t('eraseSite.question', { site })}</p>
-          <button type="button" class="button danger" disabled={state === 'erasing'} onClick={() => void erase()}>
-            {t('eraseSite.confirm')}
-          </button>
-          <button type="button" class="button secondary" disabled={state === 'erasing'} onClick={() => setState('idle')}>{t('common.cancel')}</button>
-        </div>
-      ) : (
-        <button type="button" class="button danger-outline" onClick={() => setState('confirming')}>
-          <Icon name="trash" />{t('eraseSite.button')}
-        </button>
-      )}
+      <ConfirmButton question={t('eraseSite.question', { site })} confirmLabel={t('eraseSite.confirm')} cancelLabel={t('common.cancel')}
+        busy={state === 'erasing'} onConfirm={() => void erase()}>
+        <Icon name="trash" />{t('eraseSite.button')}
+      </ConfirmButton>
       <div aria-live="polite">
         {state === 'erased' && <Notice tone="success">{t('eraseSite.done', { site })}</Notice>}
         {typeof state === 'object' && <Notice tone="error">{t('data.failed', { detail: state.failed })}</Notice>}

@@ -2,6 +2,7 @@ import type { RequestRecord } from '../../core/ledger/records';
 import type { Authority, ChecklistItem, FollowUpKind, Letter } from '../../core/requests/types';
 import { useT } from '../i18n';
 import { Notice } from '../ui/Notice';
+import { focusWhenShown } from '../ui/focus';
 
 /** A follow-up of a tracked request: the reminder or complaint letter, or the checklist for judging a reply. */
 export interface FollowUpView {
@@ -25,7 +26,7 @@ export function FollowUpPanel({ view, onCopy, onPrint, onClose }: FollowUpPanelP
   const { letter, authority } = view;
   return (
     <section class="panel follow-up" aria-labelledby="follow-up-title" data-testid="follow-up">
-      <h2 id="follow-up-title" class="panel-title">{t(`requests.followUp.${view.kind}`)} · {view.record.site}</h2>
+      <h2 id="follow-up-title" class="panel-title" tabIndex={-1} ref={focusWhenShown}>{t(`requests.followUp.${view.kind}`)} · {view.record.site}</h2>
       {view.error && <Notice tone="error">{t('composer.letterError', { detail: view.error })}</Notice>}
       {view.kind === 'checklist' ? (
         <>

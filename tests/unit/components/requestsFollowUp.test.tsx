@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { FollowUpPanel } from '../../../components/requests/FollowUpPanel';
 import { followUpView } from '../../../stores/requests';
+import { renderIn } from './render';
 
 const ana = { name: 'Ana Weber', email: 'ana@example.org', postalAddress: '', country: 'DE', accountIds: [] };
 const contact = { channel: 'email', value: 'privacy@shop.test', source: 'user', confidence: 1 };
@@ -36,5 +39,10 @@ describe('follow-ups of a tracked request', () => {
     expect(view.checklist.length).toBeGreaterThan(3);
     expect(view.checklist.some((i) => i.citation.en.includes('15(3)'))).toBe(true);
     expect(view.checklist.every((i) => i.label.en && i.label.vi)).toBe(true);
+  });
+
+  it('takes the keyboard focus to the letter it opens', () => {
+    renderIn(<FollowUpPanel view={followUpView(record, 'reminder', ana)} onCopy={vi.fn(async () => {})} onPrint={vi.fn()} onClose={vi.fn()} />);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
   });
 });

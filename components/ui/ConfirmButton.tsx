@@ -1,0 +1,45 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { focusWhenShown } from './focus';
+
+interface ConfirmButtonProps {
+  /** The button, before the question: "Erase this site…". */
+  children: ComponentChildren;
+  /** The question asked in its place, if any. */
+  question?: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  /** While true, the button is disabled: the action is under way. */
+  busy?: boolean;
+  onConfirm: () => void;
+}
+
+/**
+ * A destructive action behind a second, explicit click. The question and its
+ * two buttons take the place of the button, and the keyboard focus follows:
+ * to the confirming button when asked, back to the button when answered.
+ */
+export function ConfirmButton({ children, question, confirmLabel, cancelLabel, busy = false, onConfirm }: ConfirmButtonProps) {
+  const [asking, setAsking] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const returning = useRef(false);
+  useEffect(() => {
+    if (asking || !returning.current) return;
+    returning.current = false;
+    trigger.current?.focus();
+  }, [asking]);
+  const answer = (confirmed: boolean) => {
+    returning.current = true;
+    setAsking(false);
+    if (confirmed) onConfirm();
+  };
+  return asking ? (
+    <div class="actions">
+      {question && <p>{question}</p>}
+      <button type="button" class="button danger" ref={focusWhenShown} onClick={() => answer(true)}>{confirmLabel}</button>
+      <button type="button" class="button secondary" onClick={() => answer(false)}>{cancelLabel}</button>
+    </div>
+  ) : (
+    <button type="button" class="button danger-outline" ref={trigger} disabled={busy} onClick={() => setAsking(true)}>{children}</button>
+  );
+}
