@@ -10,9 +10,14 @@ import type { Identity } from '../core/settings/schema';
 import { downloadText } from '../platform/download';
 import { send } from '../platform/messaging/client';
 
+/** The day a request was sent: as the user gave it, or (rows saved before that was kept) read from its local midnight. */
+export function sentDay(record: RequestRecord): IsoDay | null {
+  return record.sentOn ?? (record.sentAt === null ? null : localIsoDay(record.sentAt));
+}
+
 /** Running requests are tracked against their due day; the rest keep their status. */
 export function effectiveStatus(record: RequestRecord, today: IsoDay): RequestStatus {
-  const sentOn = record.sentAt === null ? null : localIsoDay(record.sentAt);
+  const sentOn = sentDay(record);
   return statusAt(
     { regime: record.regime as RegimeId, type: record.type as RequestType, status: record.status as RequestStatus, sentAt: sentOn, dueDate: record.dueDate },
     today,
@@ -63,7 +68,7 @@ export function followUpView(record: RequestRecord, kind: FollowUpKind | 'checkl
         identity: { name: identity?.name ?? '', email: identity?.email || null, postalAddress: null, accountIds: [] },
         facts: { asked: { purposes: [], vendors: [], formFields: [], permissions: [] }, refused: { purposes: [], at: null }, cookiesDespiteRefusal: [], storedConsent: null, thirdParties: [], policy: null },
         today: localIsoDay(Date.now()),
-        original: { sentAt: record.sentAt === null ? localIsoDay(record.createdAt) : localIsoDay(record.sentAt), dueDate: record.dueDate ?? localIsoDay(Date.now()), channel: record.channel },
+        original: { sentAt: sentDay(record) ?? localIsoDay(record.createdAt), dueDate: record.dueDate ?? localIsoDay(Date.now()), channel: record.channel },
         authority,
       });
     } catch (failure) {

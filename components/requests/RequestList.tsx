@@ -66,7 +66,7 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp,
               </th>
               <td>{t(`request.type.${r.type as RequestType}` as MessageKey)}</td>
               <td><span class={`badge badge-${status}`} data-testid="request-status">{t(`request.status.${status}` as MessageKey)}</span></td>
-              <td>{r.sentAt === null ? '—' : formatDay(dayKey(r.sentAt), t.locale, true)}</td>
+              <td>{r.sentOn ? formatDay(r.sentOn, t.locale, true) : r.sentAt === null ? '—' : formatDay(dayKey(r.sentAt), t.locale, true)}</td>
               <td>
                 <span data-testid="request-due">{r.dueDate ? formatDay(r.dueDate, t.locale, true) : '—'}</span>
                 {reminders && reminders.length > 0 && (

@@ -123,6 +123,7 @@ const requestRow = z.strictObject({
   status: text(100),
   createdAt: time,
   sentAt: time.nullable(),
+  sentOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
   dueAt: time.nullable(),
   language: text(10),
   channel: text(20).nullable(),

@@ -144,6 +144,8 @@ export interface RequestRecord {
   createdAt: number;
   /** Local midnight of the day it was sent (the day the law counts from). */
   sentAt: number | null;
+  /** That day as the user gave it, `YYYY-MM-DD`: the same in any time zone (absent in rows saved before it was kept). */
+  sentOn?: string | null;
   /** Local midnight of the day the answer is due, the extension included once granted. */
   dueAt: number | null;
   /** Letter language. */

@@ -47,6 +47,7 @@ export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: 
       status,
       createdAt: existing?.createdAt ?? now,
       sentAt: input.sentOn ? midnightOf(input.sentOn) : null,
+      sentOn: input.sentOn,
       dueAt: null,
       language: input.language,
       channel: input.channel,
@@ -74,7 +75,7 @@ export async function setRequestStatus(db: LedgerDatabase, id: string, status: R
     if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
     if (record.status === 'draft' && status !== 'sent') throw new KnownFailure('requestNotSent', 'Send the request before tracking its answer.');
     const next: RequestRecord = { ...record, status, history: [...record.history, { status, at: now }] };
-    if (status === 'sent') Object.assign(next, { sentAt: midnightOf(on), ...deadlineFields(record.regime, record.type, on, false) });
+    if (status === 'sent') Object.assign(next, { sentAt: midnightOf(on), sentOn: on, ...deadlineFields(record.regime, record.type, on, false) });
     if (status === 'extended') {
       if (!record.extendedDueDate) throw new KnownFailure('noExtension', 'The law gives this request no extension.');
       Object.assign(next, { dueDate: record.extendedDueDate, dueAt: midnightOf(record.extendedDueDate) });

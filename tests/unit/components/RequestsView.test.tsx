@@ -50,6 +50,14 @@ describe('the tracker', () => {
     request('sooner', 'sooner.example', 'acknowledged', '2026-03-01', '2026-04-01'),
   ];
 
+  it('shows the day a request was sent as the user gave it, whatever time zone the browser is in now', () => {
+    // Saved in a time zone ahead of this one: its local midnight reads as the evening before here.
+    const travelled = { ...request('trip', 'trip.example', 'sent', '2026-03-10', '2026-04-10'), sentOn: '2026-03-10', sentAt: midnight('2026-03-10') - 3_600_000 };
+    renderIn(<RequestsView {...view(trackerRows([travelled], '2026-03-20'))} />);
+    expect(screen.getByTestId('request-row').textContent).toContain('10 Mar 2026');
+    expect(screen.getByTestId('request-row').textContent).not.toContain('9 Mar 2026');
+  });
+
   it('lists overdue requests first, then by due day, drafts last', () => {
     const rows = trackerRows(records, '2026-03-20');
     expect(rows.map((r) => [r.record.id, r.status])).toEqual([['late', 'overdue'], ['sooner', 'acknowledged'], ['later', 'sent'], ['draft', 'draft']]);

@@ -32,6 +32,7 @@ describe('the request tracker', () => {
     expect(record.dueDate).toBe(computeDeadline('gdpr', 'erasure', '2026-01-31').dueDate);
     expect(record.history).toEqual([{ status: 'sent', at: 1_000 }]);
     expect(record.company).toBeNull();
+    expect(record.sentOn).toBe('2026-01-31');
     const events = await db.events.toArray();
     expect(events).toMatchObject([{ site: 'shop.test', kind: 'request.sent', at: 1_000, data: { id: record.id, to: 'privacy@shop.test', sentOn: '2026-01-31', dueDate: '2026-03-02', channel: 'mailto' } }]);
     // The company the letter named is kept, for the follow-ups.
@@ -52,7 +53,7 @@ describe('the request tracker', () => {
     const draft = await saveRequest(db, input({ sentOn: null, channel: null }), 1_000);
     await expect(setRequestStatus(db, draft.id, 'answered', '2026-03-01', 1_500)).rejects.toThrow(/Send the request/);
     const sent = await setRequestStatus(db, draft.id, 'sent', '2026-01-31', 2_000);
-    expect(sent).toMatchObject({ status: 'sent', dueDate: '2026-03-02', sentAt: midnightOf('2026-01-31') });
+    expect(sent).toMatchObject({ status: 'sent', dueDate: '2026-03-02', sentAt: midnightOf('2026-01-31'), sentOn: '2026-01-31' });
     await setRequestStatus(db, draft.id, 'sent', '2026-02-02', 3_000);
     expect(await db.events.where('kind').equals('request.sent').count()).toBe(1);
   });
