@@ -17,7 +17,9 @@ interface ConfirmButtonProps {
 /**
  * A destructive action behind a second, explicit click. The question and its
  * two buttons take the place of the button, and the keyboard focus follows:
- * to the confirming button when asked, back to the button when answered.
+ * to Cancel when asked (so a second Enter, or a held key, does not confirm),
+ * back to the button when answered. While the action runs the button says it
+ * is unavailable but keeps the focus.
  */
 export function ConfirmButton({ children, question, confirmLabel, cancelLabel, busy = false, onConfirm }: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
@@ -36,10 +38,10 @@ export function ConfirmButton({ children, question, confirmLabel, cancelLabel, b
   return asking ? (
     <div class="actions">
       {question && <p>{question}</p>}
-      <button type="button" class="button danger" ref={focusWhenShown} onClick={() => answer(true)}>{confirmLabel}</button>
-      <button type="button" class="button secondary" onClick={() => answer(false)}>{cancelLabel}</button>
+      <button type="button" class="button danger" onClick={() => answer(true)}>{confirmLabel}</button>
+      <button type="button" class="button secondary" ref={focusWhenShown} onClick={() => answer(false)}>{cancelLabel}</button>
     </div>
   ) : (
-    <button type="button" class="button danger-outline" ref={trigger} disabled={busy} onClick={() => setAsking(true)}>{children}</button>
+    <button type="button" class="button danger-outline" ref={trigger} aria-disabled={busy ? 'true' : undefined} onClick={() => !busy && setAsking(true)}>{children}</button>
   );
 }

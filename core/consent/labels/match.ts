@@ -18,15 +18,17 @@ const WORDS: Record<LabelPurpose, string[]> = {
 /** A "necessary" word negated: by a word before it ("non essential", "không cần thiết") or a prefix ("unnecessary"). */
 const NEGATED_BY_WORD = new RegExp(`\\s(?:${lexicon.negations.words.join('|')})\\s+$`, 'u');
 const NEGATED_BY_PREFIX = new RegExp(`\\s(?:${lexicon.negations.prefixes.join('|')})$`, 'u');
+/** What may stand between two necessary words of one run: spaces and negation words ("technisch nicht notwendig"). */
+const NEGATIONS_ONLY = new RegExp(`^\\s*(?:(?:${lexicon.negations.words.join('|')})\\s+)*$`, 'u');
 
 /** Longest first, so a phrase ("functioneel noodzakelijk") goes before a word inside it. */
 const NECESSARY_WORDS = [...WORDS.necessary].sort((a, b) => b.length - a.length);
 
 /**
  * The label with its "necessary" words taken out, and whether one of them
- * stood for the category (was not negated). A run of such words shares the
- * negation before its first: "nicht technisch notwendige" and "not strictly
- * necessary" name nothing necessary.
+ * stood for the category (was not negated). A run of such words shares a
+ * negation before or inside it: "nicht technisch notwendige", "technisch
+ * nicht notwendige" and "not strictly necessary" name nothing necessary.
  */
 function takeNecessary(text: string): { rest: string; necessary: boolean } {
   const found: { at: number; end: number }[] = [];
@@ -37,15 +39,20 @@ function takeNecessary(text: string): { rest: string; necessary: boolean } {
     }
   }
   found.sort((a, b) => a.at - b.at);
-  let necessary = false;
-  let runNegated = false;
-  found.forEach(({ at }, i) => {
-    const before = text.slice(0, at);
+  // Runs of necessary words, with at most negation words between them; a negation before or inside a run negates all of it.
+  const runs: { words: typeof found; negated: boolean }[] = [];
+  found.forEach((word, i) => {
     const previous = found[i - 1];
-    const inRun = previous !== undefined && /^\s*$/u.test(text.slice(previous.end, at));
-    if (!inRun) runNegated = NEGATED_BY_WORD.test(before);
-    if (!runNegated && !NEGATED_BY_PREFIX.test(before)) necessary = true;
+    const gap = previous ? text.slice(previous.end, word.at) : null;
+    const run = runs[runs.length - 1];
+    if (run && gap !== null && NEGATIONS_ONLY.test(gap)) {
+      run.words.push(word);
+      if (gap.trim() !== '') run.negated = true;
+    } else {
+      runs.push({ words: [word], negated: NEGATED_BY_WORD.test(text.slice(0, word.at)) });
+    }
   });
+  const necessary = runs.some((run) => !run.negated && run.words.some(({ at }) => !NEGATED_BY_PREFIX.test(text.slice(0, at))));
   let rest = text;
   for (const { at, end } of [...found].reverse()) rest = `${rest.slice(0, at)} ${rest.slice(end)}`;
   return { rest, necessary };

@@ -48,7 +48,7 @@ describe('DataView', () => {
     renderIn(<DataView onExport={vi.fn()} onImport={vi.fn()} onEraseAll={onEraseAll} ledger={ledgerProps()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Erase everything…' }));
     expect(onEraseAll).not.toHaveBeenCalled();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Yes, erase everything' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, erase everything' }));
     await waitFor(() => expect(screen.getByText('Everything was erased.')).toBeTruthy());
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Erase everything…' }));
@@ -128,13 +128,16 @@ describe('EraseSiteButton', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Erase this site…' }));
     expect(screen.getByText('Erase everything recorded about shop.test? Your rules for the site stay.')).toBeTruthy();
     // The keyboard focus follows the buttons that replace each other.
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Yes, erase this site' }));
+    // Cancel, not the erasing button: a second Enter must not erase.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onErase).not.toHaveBeenCalled();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Erase this site…' })));
     fireEvent.click(screen.getByRole('button', { name: 'Erase this site…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, erase this site' }));
     await waitFor(() => expect(screen.getByText('Everything recorded about shop.test was erased.')).toBeTruthy());
+    // Back on the button, also after an erase that had to wait.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Erase this site…' }));
     expect(onErase).toHaveBeenCalledOnce();
   });
 

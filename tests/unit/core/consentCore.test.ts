@@ -55,6 +55,7 @@ describe('label matching', () => {
     ['Functioneel noodzakelijk', 'necessary'], ['Strictly necessary cookies', 'necessary'], ['Nezbytné', 'necessary'], ['Cookies necesare', 'necessary'],
     // A negation reaches every necessary word of the run after it, in any order the words are found.
     ['Nicht technisch notwendige Cookies', null], ['Not strictly necessary', null], ['Cookie non tecnici necessari', null], ['Không kỹ thuật cần thiết', null],
+    ['Technisch nicht notwendige Cookies', null], ['Cookie tecnici non necessari', null],
     ['Technisch notwendige Cookies', 'necessary'], ['Nicht notwendig, technisch erforderlich', 'necessary'],
   ])('"%s" is not granted as necessary unless that is all it names: %s', (label, purpose) => {
     expect(purposeOfLabel(label)).toBe(purpose);

@@ -238,5 +238,15 @@ describe('localCitation', () => {
     expect(localCitation('Art. 15 UK GDPR', 'vi')).toBe('Điều 15 UK GDPR');
     expect(localCitation('Art. 18 IV LGPD', 'vi')).toBe('Điều 18 IV LGPD');
     expect(localCitation('Cal. Civ. Code §1798.130(a)(2)', 'vi')).toBe('Cal. Civ. Code §1798.130(a)(2)');
+    // A citation with English words in it is rewritten whole.
+    expect(localCitation('Art. 12(3) and 12A UK GDPR', 'vi')).toBe('Điều 12(3) và Điều 12A UK GDPR');
+    expect(localCitation('Art. 12(3) and 12A UK GDPR', 'de')).toBe('Art. 12(3) und 12A UK GDPR');
+  });
+});
+
+describe('every provision the regimes cite', () => {
+  it('reads without English joining words in German, French and Vietnamese', () => {
+    const all = REGIMES.flatMap((r) => [r.complaint.citation, ...r.types.flatMap((t) => [...t.citations, t.deadline.citation, t.verificationCitation, ...(t.acknowledgement ? [t.acknowledgement.citation] : [])])]);
+    for (const citation of new Set(all)) for (const language of ['de', 'fr', 'vi'] as const) expect(localCitation(citation, language)).not.toMatch(/\b(and|or)\b/);
   });
 });
