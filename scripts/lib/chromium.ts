@@ -89,16 +89,22 @@ export async function launchChromium(options: LaunchOptions): Promise<ExtensionB
       try {
         await page.goto(`chrome-extension://${extensionId}/manifest.json`);
         const cdp = await context.newCDPSession(page);
-        let running: string | null = null;
+        // The worker's state as DevTools last reported it, and whether it reported 'stopped' once asked to stop.
+        let state: string | null = null;
+        let asked = false;
         let stopped = false;
         cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
           for (const v of versions) {
             if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
-            if (v.runningStatus === 'running' && running === null) running = v.versionId;
-            else if (v.versionId === running && v.runningStatus === 'stopped') stopped = true;
+            state = v.runningStatus;
+            if (asked && v.runningStatus === 'stopped') stopped = true;
           }
         });
         await cdp.send('ServiceWorker.enable');
+        // Its current state first: asking before it is known could miss the report that it stopped.
+        await until("the extension's service worker's state", () => state !== null, 5_000);
+        if (state === 'stopped') return;
+        asked = true;
         await cdp.send('ServiceWorker.stopAllWorkers');
         await until("the extension's service worker to stop", () => stopped, 10_000);
       } finally {
