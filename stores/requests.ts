@@ -33,11 +33,11 @@ export function upcomingReminders(record: RequestRecord, status: RequestStatus, 
 }
 
 /** The tracker's order: overdue first, then by due day (soonest first), drafts and requests without one last. */
-export function trackerRows(records: RequestRecord[], today: IsoDay): { record: RequestRecord; status: RequestStatus; reminders: IsoDay[] }[] {
+export function trackerRows(records: RequestRecord[], today: IsoDay): { record: RequestRecord; status: RequestStatus; sent: IsoDay | null; reminders: IsoDay[] }[] {
   return records
     .map((record) => {
       const status = effectiveStatus(record, today);
-      return { record, status, reminders: upcomingReminders(record, status, today) };
+      return { record, status, sent: sentDay(record), reminders: upcomingReminders(record, status, today) };
     })
     .sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue')
       || (a.record.dueDate ?? '9999').localeCompare(b.record.dueDate ?? '9999')

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { RequestInput } from '../core/messaging/protocol';
 import {
-  buildMailto, chooseRegime, letterLanguageFor, computeDeadline, localCitation, localIsoDay, lookupCompany, REGIMES, renderLetter, requestTypesFor, resolveContacts,
+  buildMailto, chooseRegime, letterLanguageFor, computeDeadline, uiCitation, localIsoDay, lookupCompany, REGIMES, renderLetter, requestTypesFor, resolveContacts,
   type ContactCandidate, type LedgerFacts, type Letter, type LetterIdentity, type LetterLanguage,
   type MailtoResult, type PolicyContactLike, type RegimeId, type RequestType,
 } from '../core/requests';
@@ -138,7 +138,7 @@ export function composerModel(source: ComposerSource, choices: ComposerChoices) 
     shortMailto: short && 'url' in short ? short.url : null,
     deadline,
     /** The deadline's provision as each interface language names it. */
-    deadlineCitation: { en: localCitation(deadline.citation, 'en'), vi: localCitation(deadline.citation, 'vi') },
+    deadlineCitation: uiCitation(deadline.citation),
     choices,
     facts: source.facts,
     identity: source.identity,

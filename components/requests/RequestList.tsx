@@ -8,6 +8,8 @@ import { useT } from '../i18n';
 export interface TrackedRow {
   record: RequestRecord;
   status: RequestStatus;
+  /** The day it was sent (stores/requests.ts `sentDay`), null for a draft. */
+  sent: string | null;
   /** The reminder days still ahead (today included), for a request waiting for an answer. */
   reminders?: string[];
 }
@@ -58,7 +60,7 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp,
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ record: r, status, reminders }) => (
+          {rows.map(({ record: r, status, sent, reminders }) => (
             <tr key={r.id} data-testid="request-row" data-request={r.id} class={r.id === highlight ? 'highlight' : undefined}>
               <th scope="row">
                 {r.site}
@@ -66,7 +68,7 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp,
               </th>
               <td>{t(`request.type.${r.type as RequestType}` as MessageKey)}</td>
               <td><span class={`badge badge-${status}`} data-testid="request-status">{t(`request.status.${status}` as MessageKey)}</span></td>
-              <td>{r.sentOn ? formatDay(r.sentOn, t.locale, true) : r.sentAt === null ? '—' : formatDay(dayKey(r.sentAt), t.locale, true)}</td>
+              <td>{sent ? formatDay(sent, t.locale, true) : '—'}</td>
               <td>
                 <span data-testid="request-due">{r.dueDate ? formatDay(r.dueDate, t.locale, true) : '—'}</span>
                 {reminders && reminders.length > 0 && (
@@ -100,8 +102,3 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp,
   );
 }
 
-/** The local day of a stored midnight. */
-function dayKey(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

@@ -1,5 +1,5 @@
 import data from './data/checklists.json';
-import { localCitation } from './letter';
+import { uiCitation } from './letter';
 import { requestTypeSpec } from './regimes';
 import type { ChecklistItem, RegimeId, RequestType } from './types';
 
@@ -29,6 +29,6 @@ export function replyChecklist(regime: RegimeId, type: RequestType): ChecklistIt
   const items = [...(raw.types[type] ?? []), ...raw.common];
   return items.map((i) => {
     const citation = i.citation.split('{law}').join(law);
-    return { id: i.id, citation: { en: localCitation(citation, 'en'), vi: localCitation(citation, 'vi') }, label: { en: i.en, vi: i.vi } };
+    return { id: i.id, citation: uiCitation(citation), label: { en: i.en, vi: i.vi } };
   });
 }

@@ -6,7 +6,7 @@ export * from './types';
 export { REGIMES, regimeById, isRegimeId, requestTypesFor, requestTypeSpec, chooseRegime } from './regimes';
 export { computeDeadline, dueDateOf, statusAt, reminderDays } from './deadline';
 export { isIsoDay, localIsoDay, addCalendarDays, daysBetween } from './days';
-export { renderLetter, renderFollowUp, formatDay, formatPeriod, localCitation } from './letter';
+export { renderLetter, renderFollowUp, formatDay, formatPeriod, localCitation, uiCitation } from './letter';
 export { renderTemplate, parseTemplate, TemplateError } from './template';
 export { buildMailto, buildEml, buildIcs, checkEmailAddress, MAILTO_MAX_LENGTH } from './channels';
 export { lookupCompany, resolveContacts, allCompanies, COMPANY_INDEX_CREDIT } from './companies';

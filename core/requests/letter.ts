@@ -3,7 +3,7 @@ import { computeDeadline } from './deadline';
 import { parseIsoDay } from './days';
 import { regimeById, requestTypeSpec } from './regimes';
 import { renderTemplate, type TemplateContext } from './template';
-import type { Duration, FollowUpInput, FollowUpKind, IsoDay, Letter, LetterInput, LetterLanguage, RegimeId } from './types';
+import type { Duration, FollowUpInput, FollowUpKind, IsoDay, Letter, LetterInput, LetterLanguage, RegimeId, UiText } from './types';
 import { LETTER_LANGUAGES } from './types';
 
 /**
@@ -67,6 +67,11 @@ export function localCitation(citation: string, lang: LetterLanguage): string {
   if (Object.prototype.hasOwnProperty.call(table, citation)) return table[citation] as string;
   const named = citation.endsWith(' GDPR') && !citation.endsWith(' UK GDPR') ? `${citation.slice(0, -' GDPR'.length)} ${w.gdprName}` : citation;
   return named.startsWith('Art. ') ? `${w.article} ${named.slice('Art. '.length)}` : named;
+}
+
+/** A provision in both interface languages, for the pages (the reply checklist, the composer's deadline line). */
+export function uiCitation(citation: string): UiText {
+  return { en: localCitation(citation, 'en'), vi: localCitation(citation, 'vi') };
 }
 
 function label(table: Record<string, string>, id: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterTemplates, localCitation, renderFollowUp, renderLetter } from '../../../../core/requests/letter';
+import { letterTemplates, localCitation, renderFollowUp, renderLetter, uiCitation } from '../../../../core/requests/letter';
 import { REGIMES } from '../../../../core/requests/regimes';
 import { LETTER_LANGUAGES, type LetterLanguage } from '../../../../core/requests/types';
 import { EMPTY_FACTS, input } from './fixtures';
@@ -158,6 +158,10 @@ describe('citations in the letter language', () => {
     expect(de.body).not.toContain(' GDPR');
     const fr = renderLetter(input({ language: 'fr' }));
     expect(fr.body).toContain("dans un délai d'un mois");
+  });
+
+  it('gives the pages a provision in both interface languages', () => {
+    expect(uiCitation('Art. 12(3) GDPR')).toEqual({ en: 'Art. 12(3) GDPR', vi: 'Điều 12(3) GDPR' });
   });
 });
 
