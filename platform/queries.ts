@@ -43,7 +43,8 @@ async function eventsOfKinds(site: string, kinds: readonly string[], limit: numb
 export const queries = {
   allSites: (): Promise<SiteRecord[]> => database().sites.toArray(),
   site: async (site: string): Promise<SiteRecord | null> => (await database().sites.get(site)) ?? null,
-  allRequests: (): Promise<RequestRecord[]> => database().requests.orderBy('dueAt').toArray(),
+  /** Every request, drafts and letters waiting for their delivery day included: an index on `dueAt` would leave out those without one. The tracker sorts them. */
+  allRequests: (): Promise<RequestRecord[]> => database().requests.toArray(),
   siteRequests: (site: string): Promise<RequestRecord[]> => database().requests.where('site').equals(site).toArray(),
   /** The site's latest consent answers, newest first. */
   consentAnswers: async (site: string): Promise<ConsentRecord[]> =>

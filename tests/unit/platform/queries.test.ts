@@ -122,3 +122,17 @@ describe('site reads', () => {
     expect((await queries.consentAnswers('a.com')).map((r) => r.cmp)).toEqual(['Two', 'One']);
   });
 });
+
+describe('allRequests: the tracker', () => {
+  it('lists every request, drafts and letters still without a due day included', async () => {
+    const base = {
+      regime: 'gdpr', type: 'access', createdAt: NOW, language: 'en', contact: null, subject: 's', body: 'b', extendedDueDate: null, history: [],
+    };
+    await database().requests.bulkAdd([
+      { ...base, id: 'sent', site: 'a.com', status: 'sent', sentAt: NOW, channel: 'mailto', dueDate: '2026-12-20', dueAt: NOW + 30 * DAY },
+      { ...base, id: 'draft', site: 'b.com', status: 'draft', sentAt: null, channel: null, dueDate: null, dueAt: null },
+      { ...base, id: 'posted', site: 'c.com', status: 'sent', sentAt: NOW, channel: 'print', receivedOn: null, dueDate: null, dueAt: null },
+    ]);
+    expect((await queries.allRequests()).map((r) => r.id).sort()).toEqual(['draft', 'posted', 'sent']);
+  });
+});
