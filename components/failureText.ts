@@ -12,6 +12,8 @@ const WORDS: Record<Failure, MessageKey> = {
   requestAlreadySent: 'failure.requestAlreadySent',
   requestNotSent: 'failure.requestNotSent',
   noExtension: 'failure.noExtension',
+  notByPost: 'failure.notByPost',
+  receivedBeforeSent: 'failure.receivedBeforeSent',
 };
 
 /**

@@ -3,7 +3,7 @@ import type { Locale } from '../core/i18n/translate';
 import type { RequestRecord } from '../core/ledger/records';
 import type { RequestInput } from '../core/messaging/protocol';
 import {
-  authorityFor, buildIcs, localIsoDay, regimeById, reminderDays, renderFollowUp, replyChecklist, statusAt,
+  authorityFor, buildIcs, isByPost, localIsoDay, receiptDay, regimeById, reminderDays, renderFollowUp, replyChecklist, statusAt,
   type FollowUpKind, type IsoDay, type LetterLanguage, type RegimeId, type RequestStatus, type RequestType,
 } from '../core/requests';
 import type { Identity } from '../core/settings/schema';
@@ -15,11 +15,11 @@ export function sentDay(record: RequestRecord): IsoDay | null {
   return record.sentOn ?? (record.sentAt === null ? null : localIsoDay(record.sentAt));
 }
 
-/** Running requests are tracked against their due day; the rest keep their status. */
+/** Running requests are tracked against their due day, counted from the company's receipt; the rest keep their status. */
 export function effectiveStatus(record: RequestRecord, today: IsoDay): RequestStatus {
-  const sentOn = sentDay(record);
+  const received = receiptDay(isByPost(record.contact), sentDay(record), record.receivedOn);
   return statusAt(
-    { regime: record.regime as RegimeId, type: record.type as RequestType, status: record.status as RequestStatus, sentAt: sentOn, dueDate: record.dueDate },
+    { regime: record.regime as RegimeId, type: record.type as RequestType, status: record.status as RequestStatus, sentAt: received, dueDate: record.dueDate },
     today,
   );
 }
@@ -32,12 +32,21 @@ export function upcomingReminders(record: RequestRecord, status: RequestStatus, 
   return reminderDays(record.dueDate).filter((day) => day >= today);
 }
 
+/** A letter by post still waiting for an answer: the day it arrived (given or not), and the days it may be given as. */
+export interface DeliveryRow {
+  on: IsoDay | null;
+  min: IsoDay | null;
+  max: IsoDay;
+}
+
 /** The tracker's order: overdue first, then by due day (soonest first), drafts and requests without one last. */
-export function trackerRows(records: RequestRecord[], today: IsoDay): { record: RequestRecord; status: RequestStatus; sent: IsoDay | null; reminders: IsoDay[] }[] {
+export function trackerRows(records: RequestRecord[], today: IsoDay): { record: RequestRecord; status: RequestStatus; sent: IsoDay | null; delivery: DeliveryRow | null; reminders: IsoDay[] }[] {
   return records
     .map((record) => {
       const status = effectiveStatus(record, today);
-      return { record, status, sent: sentDay(record), reminders: upcomingReminders(record, status, today) };
+      const sent = sentDay(record);
+      const delivery = sent && isByPost(record.contact) && WAITING.includes(status) ? { on: record.receivedOn ?? null, min: sent, max: today } : null;
+      return { record, status, sent, delivery, reminders: upcomingReminders(record, status, today) };
     })
     .sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue')
       || (a.record.dueDate ?? '9999').localeCompare(b.record.dueDate ?? '9999')
@@ -81,6 +90,8 @@ export function followUpView(record: RequestRecord, kind: FollowUpKind | 'checkl
 interface RequestActions {
   save: (input: RequestInput) => Promise<RequestRecord>;
   setStatus: (id: string, status: RequestStatus) => Promise<void>;
+  /** The day a request by post reached the company. */
+  setReceived: (id: string, on: IsoDay) => Promise<void>;
   remove: (id: string) => Promise<void>;
   /** Saves the due days of running requests as an .ics calendar. */
   exportIcs: (records: RequestRecord[], locale: Locale) => void;
@@ -89,6 +100,7 @@ interface RequestActions {
 export const useRequestsStore = create<RequestActions>(() => ({
   save: (input) => send('requests.save', { request: input }),
   setStatus: async (id, status) => void (await send('requests.setStatus', { id, status, on: localIsoDay(Date.now()) })),
+  setReceived: async (id, on) => void (await send('requests.setReceived', { id, on })),
   remove: async (id) => void (await send('requests.delete', { id })),
   exportIcs: (records, locale) => {
     const today = localIsoDay(Date.now());

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { RequestInput } from '../core/messaging/protocol';
 import {
-  buildMailto, chooseRegime, letterLanguageFor, computeDeadline, uiCitation, localIsoDay, lookupCompany, REGIMES, renderLetter, requestTypesFor, resolveContacts,
+  buildMailto, chooseRegime, letterLanguageFor, computeDeadline, isByPost, requestTypeSpec, uiCitation, uiPeriod, localIsoDay, lookupCompany, REGIMES, renderLetter, requestTypesFor, resolveContacts,
   type ContactCandidate, type LedgerFacts, type Letter, type LetterIdentity, type LetterLanguage,
   type MailtoResult, type PolicyContactLike, type RegimeId, type RequestType,
 } from '../core/requests';
@@ -114,7 +114,7 @@ export function composerModel(source: ComposerSource, choices: ComposerChoices) 
       identity: letterIdentity(source.identity, choices.disclose),
       facts: source.facts,
       today: localIsoDay(source.now),
-      byPost: contact?.channel === 'postal',
+      byPost: isByPost(contact),
     });
   } catch (error) {
     letterError = error instanceof Error ? error.message : String(error);
@@ -139,6 +139,10 @@ export function composerModel(source: ComposerSource, choices: ComposerChoices) 
     deadline,
     /** The deadline's provision as each interface language names it. */
     deadlineCitation: uiCitation(deadline.citation),
+    /** Addressed to a postal address: the period runs from a delivery day the user gives. */
+    byPost: isByPost(contact),
+    /** The period to answer in, as each interface language says it. */
+    deadlinePeriod: uiPeriod(requestTypeSpec(choices.regime, choices.type).deadline),
     choices,
     facts: source.facts,
     identity: source.identity,
@@ -146,7 +150,7 @@ export function composerModel(source: ComposerSource, choices: ComposerChoices) 
 }
 
 /** The request as the background stores it, once the user says it went out. */
-export function requestInput(model: ReturnType<typeof composerModel>, channel: RequestInput['channel'], sentOn: string | null): RequestInput {
+export function requestInput(model: ReturnType<typeof composerModel>, channel: RequestInput['channel'], sentOn: string | null, receivedOn: string | null = null): RequestInput {
   const { contact, letter, choices } = model;
   return {
     site: model.site,
@@ -159,6 +163,7 @@ export function requestInput(model: ReturnType<typeof composerModel>, channel: R
     body: letter?.body ?? '',
     channel,
     sentOn,
+    ...(model.byPost && sentOn && receivedOn ? { receivedOn } : {}),
   };
 }
 

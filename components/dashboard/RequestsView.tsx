@@ -17,6 +17,7 @@ interface RequestsViewProps {
   highlight: string | null;
   regimeName: (id: string) => string;
   onStatus: (id: string, status: RequestStatus) => void;
+  onDelivered: (id: string, day: string) => void;
   onFollowUp: (id: string, kind: FollowUpKind | 'checklist') => void;
   onDelete: (id: string) => void;
   onExportIcs: () => void;
@@ -28,7 +29,7 @@ interface RequestsViewProps {
   error?: unknown;
 }
 
-export function RequestsView({ rows, composer, followUp, highlight, regimeName, onStatus, onFollowUp, onDelete, onExportIcs, notifications = null, onAllowNotifications, error = null }: RequestsViewProps) {
+export function RequestsView({ rows, composer, followUp, highlight, regimeName, onStatus, onDelivered, onFollowUp, onDelete, onExportIcs, notifications = null, onAllowNotifications, error = null }: RequestsViewProps) {
   const t = useT();
   const overdue = rows?.filter((r) => r.status === 'overdue').length ?? 0;
   const reminding = rows?.some((r) => (r.reminders?.length ?? 0) > 0) ?? false;
@@ -54,7 +55,7 @@ export function RequestsView({ rows, composer, followUp, highlight, regimeName, 
         <>
           {overdue > 0 && <p class="overdue-line" role="status">{t('requests.overdueCount', { count: overdue })}</p>}
           {reminding && notifications && <RemindersNotice state={notifications} onAllow={onAllowNotifications} />}
-          <RequestList rows={rows} highlight={highlight} regimeName={regimeName} onStatus={onStatus} onFollowUp={onFollowUp} onDelete={onDelete} />
+          <RequestList rows={rows} highlight={highlight} regimeName={regimeName} onStatus={onStatus} onDelivered={onDelivered} onFollowUp={onFollowUp} onDelete={onDelete} />
           <div class="actions">
             <button type="button" class="button secondary" onClick={onExportIcs}>{t('requests.ics')}</button>
           </div>

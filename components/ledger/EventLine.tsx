@@ -48,7 +48,10 @@ export function describeEvent(t: Translate, event: LedgerEvent): string {
     case 'request.sent': {
       const r = data as unknown as RequestSentData;
       const type = t(`request.type.${r.type}` as MessageKey);
-      return t(r.to ? 'event.requestSent.to' : 'event.requestSent', { type: type.startsWith('request.type.') ? String(r.type) : type, to: String(r.to ?? ''), date: formatDay(String(r.dueDate), t.locale, true) });
+      const words = { type: type.startsWith('request.type.') ? String(r.type) : type, to: String(r.to ?? '') };
+      // A letter by post whose delivery day was not known yet: no due day when it went out.
+      if (r.dueDate === null && typeof r.type === 'string') return t(r.to ? 'event.requestSent.byPost.to' : 'event.requestSent.byPost', words);
+      return t(r.to ? 'event.requestSent.to' : 'event.requestSent', { ...words, date: formatDay(String(r.dueDate), t.locale, true) });
     }
     case 'policy.read':
       return t('event.policy.read', { url: String((data as unknown as PolicyReadData).url ?? '') });

@@ -31,6 +31,10 @@ export interface ComposerViewModel {
   shortMailto: string | null;
   deadline: DeadlineResult;
   deadlineCitation: UiText;
+  /** Addressed to a postal address: the period runs from the delivery day, which the user gives. */
+  byPost: boolean;
+  /** The period to answer in ("one month"). */
+  deadlinePeriod: UiText;
   choices: {
     regime: RegimeId;
     type: RequestType;
@@ -56,13 +60,16 @@ interface ComposerProps {
   /** Performs the channel's action (copy, download, print, open); the mailto link itself is followed by the browser. */
   onSend: (channel: SendChannel) => Promise<void>;
   /** The user says the request went out on a day: store it as sent. Resolves to its due day. */
-  onSent: (channel: StoredChannel, sentOn: string) => Promise<string | null>;
+  /** `receivedOn`: by post, the day the letter was delivered, if the user gave it. Resolves to the due day, if one is known. */
+  onSent: (channel: StoredChannel, sentOn: string, receivedOn: string | null) => Promise<string | null>;
   onSaveDraft: () => Promise<void>;
 }
 
 const LANGUAGES: { id: LetterLanguage; label: string }[] = [
   { id: 'vi', label: 'Tiếng Việt' }, { id: 'en', label: 'English' }, { id: 'de', label: 'Deutsch' }, { id: 'fr', label: 'Français' },
 ];
+
+const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 const typeKey = (type: RequestType) => `request.type.${type}` as MessageKey;
 
@@ -71,6 +78,7 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
   const [pending, setPending] = useState<StoredChannel | null>(null);
   const [notice, setNotice] = useState<{ tone: 'info' | 'success' | 'error'; text: string } | null>(null);
   const [sentOn, setSentOn] = useState(today);
+  const [receivedOn, setReceivedOn] = useState('');
   const { choices, contact, letter, mailto } = model;
   const primaryTypes = model.types.filter((s) => s.primary);
   const otherTypes = model.types.filter((s) => !s.primary);
@@ -86,13 +94,16 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
   const confirm = async () => {
     if (!pending) return;
     try {
-      const due = await onSent(pending, sentOn);
+      const due = await onSent(pending, sentOn, model.byPost && receivedOn ? receivedOn : null);
       setPending(null);
-      setNotice({ tone: 'success', text: due ? t('composer.recorded', { date: formatDay(due, t.locale, true) }) : t('composer.recordedNoDue') });
+      const text = due ? t('composer.recorded', { date: formatDay(due, t.locale, true) }) : t(model.byPost ? 'composer.recordedAwaitingDelivery' : 'composer.recordedNoDue');
+      setNotice({ tone: 'success', text });
     } catch (error) {
       setNotice({ tone: 'error', text: t('composer.sendFailed', { detail: failureText(t, error) }) });
     }
   };
+  // By post, a delivery day is optional, and never before the day of posting.
+  const ready = isDay(sentOn) && (!model.byPost || receivedOn === '' || (isDay(receivedOn) && receivedOn >= sentOn));
   const identity = model.identity;
   // A letter is signed: without a name there is none to show, which is the user's to fix, not an error.
   const needsName = !identity?.name.trim() || !choices.disclose.name;
@@ -192,7 +203,9 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
         </div>
       )}
       <p class="field-hint" data-testid="composer-deadline">
-        {t('composer.deadline', { date: formatDay(model.deadline.dueDate, t.locale, true), citation: model.deadlineCitation[t.locale] })}
+        {model.byPost
+          ? t('composer.deadline.postal', { period: model.deadlinePeriod[t.locale], citation: model.deadlineCitation[t.locale] })
+          : t('composer.deadline', { date: formatDay(model.deadline.dueDate, t.locale, true), citation: model.deadlineCitation[t.locale] })}
       </p>
       {!model.deadline.statutory && <p class="field-hint" data-testid="composer-deadline-note">{t('composer.deadline.notStatutory')}</p>}
       {model.deadline.statutory && !model.deadline.confirmed && <p class="field-hint" data-testid="composer-deadline-note">{t('composer.deadline.unconfirmed')}</p>}
@@ -221,14 +234,20 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
         <div class="panel confirm-sent" role="group" aria-labelledby="confirm-sent-title" data-testid="confirm-sent">
           <p id="confirm-sent-title"><strong>{t('composer.didSend')}</strong></p>
           <label class="inline-field">
-            <span>{t('composer.sentOn')}</span>
-            <input type="date" value={sentOn} max={today} onInput={(e) => setSentOn(e.currentTarget.value)} />
+            <span>{t(model.byPost ? 'composer.sentOn.postal' : 'composer.sentOn')}</span>
+            <input type="date" data-testid="confirm-sent-on" value={sentOn} max={today} onInput={(e) => setSentOn(e.currentTarget.value)} />
           </label>
+          {model.byPost && (
+            <label class="inline-field">
+              <span>{t('composer.receivedOn')}</span>
+              <input type="date" data-testid="confirm-received-on" value={receivedOn} min={sentOn} max={today} onInput={(e) => setReceivedOn(e.currentTarget.value)} />
+            </label>
+          )}
           <div class="actions">
-            <button type="button" class="button primary" disabled={!/^\d{4}-\d{2}-\d{2}$/.test(sentOn)} onClick={() => void confirm()}>{t('composer.didSend.yes')}</button>
+            <button type="button" class="button primary" disabled={!ready} onClick={() => void confirm()}>{t('composer.didSend.yes')}</button>
             <button type="button" class="button secondary" onClick={() => setPending(null)}>{t('composer.didSend.no')}</button>
           </div>
-          <p class="field-hint">{t('composer.didSend.hint')}</p>
+          <p class="field-hint">{t(model.byPost ? 'composer.didSend.postalHint' : 'composer.didSend.hint')}</p>
         </div>
       )}
     </section>

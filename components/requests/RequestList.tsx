@@ -3,6 +3,7 @@ import type { RequestRecord } from '../../core/ledger/records';
 import type { FollowUpKind, RequestStatus, RequestType } from '../../core/requests/types';
 import { formatDay } from '../format';
 import { useT } from '../i18n';
+import { DeliveryDay } from './DeliveryDay';
 
 /** A stored request and its status today (`overdue` once its due day has passed without an answer). */
 export interface TrackedRow {
@@ -10,6 +11,8 @@ export interface TrackedRow {
   status: RequestStatus;
   /** The day it was sent (stores/requests.ts `sentDay`), null for a draft. */
   sent: string | null;
+  /** A letter by post waiting for an answer: its delivery day, which starts the period, and the days it may be. */
+  delivery?: { on: string | null; min: string | null; max: string } | null;
   /** The reminder days still ahead (today included), for a request waiting for an answer. */
   reminders?: string[];
 }
@@ -21,6 +24,8 @@ interface RequestListProps {
   highlight: string | null;
   regimeName: (id: string) => string;
   onStatus: (id: string, status: RequestStatus) => void;
+  /** A letter by post reached the company on a day. */
+  onDelivered: (id: string, day: string) => void;
   onFollowUp: (id: string, kind: FollowUpKind | 'checklist') => void;
   onDelete: (id: string) => void;
 }
@@ -43,7 +48,7 @@ const NEXT: Partial<Record<RequestStatus, RequestStatus[]>> = {
   complaintFiled: ['closed'],
 };
 
-export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp, onDelete }: RequestListProps) {
+export function RequestList({ rows, highlight, regimeName, onStatus, onDelivered, onFollowUp, onDelete }: RequestListProps) {
   const t = useT();
   return (
     <div class="table-scroll">
@@ -60,7 +65,7 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp,
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ record: r, status, sent, reminders }) => (
+          {rows.map(({ record: r, status, sent, delivery, reminders }) => (
             <tr key={r.id} data-testid="request-row" data-request={r.id} class={r.id === highlight ? 'highlight' : undefined}>
               <th scope="row">
                 {r.site}
@@ -70,7 +75,8 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp,
               <td><span class={`badge badge-${status}`} data-testid="request-status">{t(`request.status.${status}` as MessageKey)}</span></td>
               <td>{sent ? formatDay(sent, t.locale, true) : '—'}</td>
               <td>
-                <span data-testid="request-due">{r.dueDate ? formatDay(r.dueDate, t.locale, true) : '—'}</span>
+                <span data-testid="request-due">{r.dueDate ? formatDay(r.dueDate, t.locale, true) : delivery ? t('requests.delivery.awaiting') : '—'}</span>
+                {delivery?.on && <div class="muted small" data-testid="request-delivered">{t('requests.delivery.on', { date: formatDay(delivery.on, t.locale, true) })}</div>}
                 {reminders && reminders.length > 0 && (
                   <div class="muted small" data-testid="request-reminders">
                     {t('requests.reminders', { days: reminders.map((d) => formatDay(d, t.locale)).join(', ') })}
@@ -82,6 +88,7 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onFollowUp,
                   {(NEXT[status] ?? []).filter((next) => next !== 'extended' || r.extendedDueDate !== null).map((next) => (
                     <button key={next} type="button" class="button link" onClick={() => onStatus(r.id, next)}>{t(`requests.mark.${next}` as MessageKey)}</button>
                   ))}
+                  {delivery && <DeliveryDay on={delivery.on} min={delivery.min} max={delivery.max} onSave={(day) => onDelivered(r.id, day)} />}
                   {REMINDER_WHEN.includes(status) && (
                     <button type="button" class="button link" onClick={() => onFollowUp(r.id, 'reminder')}>{t('requests.followUp.reminder')}</button>
                   )}

@@ -9,6 +9,8 @@ export interface SiteRequestRow {
   record: RequestRecord;
   /** The status as of today: a sent request past its due day is overdue. */
   status: RequestStatus;
+  /** A letter by post waiting for an answer: the day it was delivered, if given (its period counts from then). */
+  delivery?: { on: string | null } | null;
 }
 
 /** The rights requests sent to this site, overdue first, each with its status and due day. */
@@ -21,13 +23,14 @@ export function SiteRequests({ rows, onOpen }: { rows: SiteRequestRow[]; onOpen:
       ) : (
         <>
           <ul class="site-requests" data-testid="popup-site-requests">
-            {rows.slice(0, 3).map(({ record, status }) => (
+            {rows.slice(0, 3).map(({ record, status, delivery }) => (
               <li key={record.id} data-status={status}>
                 {t('card.requests.row', {
                   type: t(`request.type.${record.type}` as MessageKey),
                   status: t(`request.status.${status}` as MessageKey),
                 })}
                 {record.dueDate && <span class="muted"> · {t('card.requests.due', { date: formatDay(record.dueDate, t.locale, true) })}</span>}
+                {!record.dueDate && delivery && !delivery.on && <span class="muted"> · {t('requests.delivery.awaiting')}</span>}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { focusWhenShown } from './focus';
+import { useFocusReturn } from './useFocusReturn';
 
 interface ConfirmButtonProps {
   /** The button, before the question: "Erase this site…". */
@@ -23,15 +24,9 @@ interface ConfirmButtonProps {
  */
 export function ConfirmButton({ children, question, confirmLabel, cancelLabel, busy = false, onConfirm }: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const returning = useRef(false);
-  useEffect(() => {
-    if (asking || !returning.current) return;
-    returning.current = false;
-    trigger.current?.focus();
-  }, [asking]);
+  const { trigger, returnFocus } = useFocusReturn<HTMLButtonElement>(asking);
   const answer = (confirmed: boolean) => {
-    returning.current = true;
+    returnFocus();
     setAsking(false);
     if (confirmed) onConfirm();
   };

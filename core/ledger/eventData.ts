@@ -38,7 +38,8 @@ export interface RequestSentData {
   to: string | null;
   /** `YYYY-MM-DD` days. */
   sentOn: string;
-  dueDate: string;
+  /** Null for a letter by post whose day of receipt was not yet known. */
+  dueDate: string | null;
 }
 
 /** `policy.read`: the site's privacy policy was read for the first time. */

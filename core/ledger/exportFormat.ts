@@ -124,6 +124,7 @@ const requestRow = z.strictObject({
   createdAt: time,
   sentAt: time.nullable(),
   sentOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+  receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
   dueAt: time.nullable(),
   language: text(10),
   channel: text(20).nullable(),

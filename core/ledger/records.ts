@@ -146,6 +146,11 @@ export interface RequestRecord {
   sentAt: number | null;
   /** That day as the user gave it, `YYYY-MM-DD`: the same in any time zone (absent in rows saved before it was kept). */
   sentOn?: string | null;
+  /**
+   * By post only: the day the company received the letter, `YYYY-MM-DD`, as the user gave it once known.
+   * The period counts from it; until then the request has no due day. Absent or null otherwise.
+   */
+  receivedOn?: string | null;
   /** Local midnight of the day the answer is due, the extension included once granted. */
   dueAt: number | null;
   /** Letter language. */

@@ -15,6 +15,8 @@ export const FAILURES = [
   'requestAlreadySent',
   'requestNotSent',
   'noExtension',
+  'notByPost',
+  'receivedBeforeSent',
 ] as const;
 export type Failure = (typeof FAILURES)[number];
 

@@ -115,6 +115,8 @@ export interface RequestInput {
   body: string;
   channel: 'mailto' | 'copy' | 'eml' | 'print' | 'webForm' | null;
   sentOn: IsoDay | null;
+  /** By post: the day the company received it, if already known (see RequestRecord.receivedOn). */
+  receivedOn?: IsoDay | null;
 }
 
 /** Sent by the extension's own pages (popup, dashboard, onboarding). */
@@ -146,6 +148,8 @@ export interface ExtensionMessages {
   'requests.save': { request: { request: RequestInput }; response: RequestRecord };
   /** Moves a request on (acknowledged, extended, answered, complaint filed, closed) on a day. */
   'requests.setStatus': { request: { id: string; status: RequestStatus; on: IsoDay }; response: RequestRecord };
+  /** A postal request's day of receipt, given or corrected: its due day and reminders count from it. */
+  'requests.setReceived': { request: { id: string; on: IsoDay }; response: RequestRecord };
   'requests.delete': { request: { id: string }; response: { deleted: true } };
   /** Reads the privacy policy of the site the tab shows, now, whatever the reading period. */
   'policy.read': { request: { tabId: number }; response: PolicyReadResult };

@@ -85,6 +85,7 @@ const requestInput = z.strictObject({
   body: z.string().max(100_000),
   channel: z.enum(['mailto', 'copy', 'eml', 'print', 'webForm']).nullable(),
   sentOn: isoDay.nullable(),
+  receivedOn: isoDay.nullable().optional(),
 });
 
 /** A ledger file may be large: the file format's own limit. */
@@ -123,6 +124,7 @@ export const extensionSchemas: Record<ExtensionMessageName, z.ZodType> = {
   'identity.unprotect': passphrase,
   'requests.save': z.strictObject({ request: requestInput }),
   'requests.setStatus': z.strictObject({ id: z.string().min(1).max(200), status: z.enum(REQUEST_STATUSES), on: isoDay }),
+  'requests.setReceived': z.strictObject({ id: z.string().min(1).max(200), on: isoDay }),
   'requests.delete': z.strictObject({ id: z.string().min(1).max(200) }),
   'policy.read': z.strictObject({ tabId: z.number().int().nonnegative() }),
   'policy.readSite': z.strictObject({ site }),

@@ -69,6 +69,11 @@ export function localCitation(citation: string, lang: LetterLanguage): string {
   return named.startsWith('Art. ') ? `${w.article} ${named.slice('Art. '.length)}` : named;
 }
 
+/** A period in both interface languages ("one month", "một tháng"). */
+export function uiPeriod(period: Duration): UiText {
+  return { en: formatPeriod(period, 'en'), vi: formatPeriod(period, 'vi') };
+}
+
 /** A provision in both interface languages, for the pages (the reply checklist, the composer's deadline line). */
 export function uiCitation(citation: string): UiText {
   return { en: localCitation(citation, 'en'), vi: localCitation(citation, 'vi') };

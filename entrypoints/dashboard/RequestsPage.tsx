@@ -51,6 +51,10 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
         setError(null);
         actions.setStatus(id, status).catch(setError);
       }}
+      onDelivered={(id, day) => {
+        setError(null);
+        actions.setReceived(id, day).catch(setError);
+      }}
       onFollowUp={(id, kind) => setFollowUp({ id, kind })}
       onDelete={(id) => {
         setError(null);
@@ -109,10 +113,10 @@ function ComposerLoaded({ source, locked }: { source: ComposerSource; locked: bo
       onChange={update}
       onUnlock={identity.unlock}
       onSend={onSend}
-      onSent={async (channel, sentOn) => {
+      onSent={async (channel, sentOn, receivedOn) => {
         // Before anything is awaited, while the click still counts as the user's gesture.
         useNotificationsStore.getState().askFirstTime();
-        return (await save(requestInput(model, channel, sentOn))).dueDate;
+        return (await save(requestInput(model, channel, sentOn, receivedOn))).dueDate;
       }}
       onSaveDraft={async () => void (await save(requestInput(model, null, null)))}
     />

@@ -1,7 +1,7 @@
 import { database } from '../db';
 import type { HandlerModule } from '../messaging/router';
 import { clearReminders, scheduleReminders } from '../requests/reminders';
-import { deleteRequest, saveRequest, setRequestStatus } from '../requests/store';
+import { deleteRequest, saveRequest, setReceivedOn, setRequestStatus } from '../requests/store';
 
 /** The request tracker: every change reschedules the request's reminders. */
 export const requestHandlers: HandlerModule = {
@@ -13,6 +13,11 @@ export const requestHandlers: HandlerModule = {
     },
     'requests.setStatus': async ({ id, status, on }) => {
       const record = await setRequestStatus(database(), id, status, on, Date.now());
+      await scheduleReminders(record, Date.now());
+      return record;
+    },
+    'requests.setReceived': async ({ id, on }) => {
+      const record = await setReceivedOn(database(), id, on);
       await scheduleReminders(record, Date.now());
       return record;
     },

@@ -3,7 +3,7 @@ import type { RequestInput } from '../../core/messaging/protocol';
 import { noonOf, startOfDay } from '../../core/ledger/days';
 import type { RequestSentData } from '../../core/ledger/eventData';
 import type { RequestRecord } from '../../core/ledger/records';
-import { computeDeadline, type IsoDay, type RegimeId, type RequestStatus, type RequestType } from '../../core/requests';
+import { computeDeadline, isByPost, localIsoDay, receiptDay, type IsoDay, type RegimeId, type RequestStatus, type RequestType } from '../../core/requests';
 import type { LedgerDatabase } from '../db';
 
 /**
@@ -18,15 +18,27 @@ export const midnightOf = (day: IsoDay): number => startOfDay(noonOf(day));
 /** Statuses in which the company still owes an answer, so the clock runs and reminders stand. */
 export const RUNNING_STATUSES: readonly string[] = ['sent', 'acknowledged', 'extended', 'overdue'];
 
-function deadlineFields(regime: string, type: string, sentOn: IsoDay, extended: boolean) {
-  const deadline = computeDeadline(regime as RegimeId, type as RequestType, sentOn, { extended });
-  return { dueDate: deadline.dueDate, extendedDueDate: deadline.extendedDueDate, dueAt: midnightOf(deadline.dueDate) };
+/**
+ * The due days counted from the company's receipt (core/requests/receipt.ts): none yet for a letter
+ * whose day of receipt is not known. `extended`: the company extended, so the extended day is due.
+ */
+function deadlineFields(record: Pick<RequestRecord, 'regime' | 'type' | 'contact'>, sentOn: IsoDay, receivedOn: IsoDay | null, extended: boolean) {
+  const start = receiptDay(isByPost(record.contact), sentOn, receivedOn);
+  if (!start) return { dueDate: null, extendedDueDate: null, dueAt: null };
+  const deadline = computeDeadline(record.regime as RegimeId, record.type as RequestType, start);
+  const due = extended && deadline.extendedDueDate ? deadline.extendedDueDate : deadline.dueDate;
+  return { dueDate: due, extendedDueDate: deadline.extendedDueDate, dueAt: midnightOf(due) };
+}
+
+/** A day of receipt must be a day the letter was already posted. */
+function checkReceipt(sentOn: IsoDay, receivedOn: IsoDay): void {
+  if (receivedOn < sentOn) throw new KnownFailure('receivedBeforeSent', `Received ${receivedOn}, before it was sent on ${sentOn}.`);
 }
 
 /** The `request.sent` ledger event of a request that just went out. */
 async function logSent(db: LedgerDatabase, record: RequestRecord, sentOn: IsoDay, now: number): Promise<void> {
   const data: RequestSentData = {
-    id: record.id, regime: record.regime, type: record.type, channel: record.channel, to: record.contact?.value ?? null, sentOn, dueDate: record.dueDate!,
+    id: record.id, regime: record.regime, type: record.type, channel: record.channel, to: record.contact?.value ?? null, sentOn, dueDate: record.dueDate,
   };
   await db.events.add({ site: record.site, at: now, kind: 'request.sent', data });
 }
@@ -38,6 +50,8 @@ export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: 
     if (input.id && !existing) throw new KnownFailure('requestMissing', `No request ${input.id}`);
     if (existing && existing.status !== 'draft') throw new KnownFailure('requestAlreadySent', 'Only a draft can be rewritten; this request was already sent.');
     const status: RequestStatus = input.sentOn ? 'sent' : 'draft';
+    const receivedOn = input.sentOn && isByPost(input.contact) ? (input.receivedOn ?? null) : null;
+    if (input.sentOn && receivedOn) checkReceipt(input.sentOn, receivedOn);
     const record: RequestRecord = {
       id: existing?.id ?? crypto.randomUUID(),
       site: input.site,
@@ -48,6 +62,7 @@ export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: 
       createdAt: existing?.createdAt ?? now,
       sentAt: input.sentOn ? midnightOf(input.sentOn) : null,
       sentOn: input.sentOn,
+      receivedOn,
       dueAt: null,
       language: input.language,
       channel: input.channel,
@@ -57,7 +72,7 @@ export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: 
       dueDate: null,
       extendedDueDate: null,
       history: [...(existing?.history ?? []), { status, at: now }],
-      ...(input.sentOn ? deadlineFields(input.regime, input.type, input.sentOn, false) : {}),
+      ...(input.sentOn ? deadlineFields(input, input.sentOn, receivedOn, false) : {}),
     };
     await db.requests.put(record);
     if (input.sentOn) await logSent(db, record, input.sentOn, now);
@@ -75,7 +90,11 @@ export async function setRequestStatus(db: LedgerDatabase, id: string, status: R
     if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
     if (record.status === 'draft' && status !== 'sent') throw new KnownFailure('requestNotSent', 'Send the request before tracking its answer.');
     const next: RequestRecord = { ...record, status, history: [...record.history, { status, at: now }] };
-    if (status === 'sent') Object.assign(next, { sentAt: midnightOf(on), sentOn: on, ...deadlineFields(record.regime, record.type, on, false) });
+    if (status === 'sent') {
+      // A day of receipt before the corrected day of posting no longer holds.
+      const receivedOn = record.receivedOn && record.receivedOn >= on ? record.receivedOn : null;
+      Object.assign(next, { sentAt: midnightOf(on), sentOn: on, receivedOn, ...deadlineFields(record, on, receivedOn, false) });
+    }
     if (status === 'extended') {
       if (!record.extendedDueDate) throw new KnownFailure('noExtension', 'The law gives this request no extension.');
       Object.assign(next, { dueDate: record.extendedDueDate, dueAt: midnightOf(record.extendedDueDate) });
@@ -83,6 +102,24 @@ export async function setRequestStatus(db: LedgerDatabase, id: string, status: R
     await db.requests.put(next);
     // A draft the user sent by other means: it goes out now, and the ledger says so (a corrected day does not log twice).
     if (status === 'sent' && record.status === 'draft') await logSent(db, next, on, now);
+    return next;
+  });
+}
+
+/**
+ * Gives (or corrects) the day a request by post reached the company: its due
+ * days are counted again from it, an extension already granted kept.
+ */
+export async function setReceivedOn(db: LedgerDatabase, id: string, on: IsoDay): Promise<RequestRecord> {
+  return db.transaction('rw', db.requests, async () => {
+    const record = await db.requests.get(id);
+    if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
+    if (!isByPost(record.contact)) throw new KnownFailure('notByPost', 'Only a letter by post has a day of receipt apart from the day it was sent.');
+    const sentOn = record.sentOn ?? (record.sentAt === null ? null : localIsoDay(record.sentAt));
+    if (!sentOn) throw new KnownFailure('requestNotSent', 'Send the request before giving the day it arrived.');
+    checkReceipt(sentOn, on);
+    const next: RequestRecord = { ...record, receivedOn: on, ...deadlineFields(record, sentOn, on, record.status === 'extended') };
+    await db.requests.put(next);
     return next;
   });
 }

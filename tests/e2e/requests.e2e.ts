@@ -165,3 +165,52 @@ describe('an identity sealed with a passphrase', () => {
     expect(await page.getByTestId('composer-letter').textContent()).toContain('ana@example.org');
   });
 });
+
+describe('a request by post', () => {
+  // In the company index (Datenanfragen.de, CC0) with a postal address.
+  const SITE = '123greetings.com';
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await useProfile(h, 'denyOptional', { identity: ana });
+  });
+  afterAll(async () => h?.shutdown());
+
+  const alarmsOf = async (id: string) => {
+    const all = await (await h.worker()).evaluate(() => (globalThis as unknown as { chrome: { alarms: { getAll: () => Promise<{ name: string }[]> } } }).chrome.alarms.getAll());
+    return all.filter((a) => a.name.startsWith(`request:${id}|`)).map((a) => a.name.split('|')[1]).sort();
+  };
+
+  it('is tracked without a due day until the delivery day is given, then counts from that day', async () => {
+    const page = await h.openExtensionPage(`dashboard.html#/requests?site=${SITE}&type=access`);
+    await page.getByTestId('composer-letter').waitFor({ timeout: 15_000 });
+    await page.getByRole('radio', { name: /255 Executive Drive/ }).check();
+    expect(await page.getByTestId('composer-deadline').textContent()).toBe('By post, the answer is due one month after the company receives your letter (Art. 12(3) GDPR).');
+    // The printer is outside the browser.
+    await page.evaluate(() => {
+      window.print = () => {};
+    });
+    await page.getByRole('button', { name: 'Print or save as PDF' }).click();
+    await page.getByLabel('Posted on').waitFor();
+    await page.getByRole('button', { name: 'Yes, track it' }).click();
+    await expect.poll(() => page.getByTestId('composer-notice').textContent()).toBe('Tracked. Add the day it was delivered in the list of requests: the deadline counts from then.');
+    await expect.poll(async () => (await h.table<RequestRecord>('requests')).length).toBe(1);
+    const [posted] = await h.table<RequestRecord>('requests');
+    const today = localIsoDay(Date.now());
+    expect(posted).toMatchObject({ site: SITE, status: 'sent', channel: 'print', sentOn: today, receivedOn: null, dueDate: null, contact: { channel: 'postal' } });
+    expect(await alarmsOf(posted!.id)).toEqual([]);
+    const row = page.getByTestId('request-row');
+    expect(await row.getByTestId('request-due').textContent()).toBe('Counts from delivery');
+
+    await row.getByRole('button', { name: 'Add delivery day' }).click();
+    await row.getByLabel('Delivered on').fill(today);
+    await row.getByRole('button', { name: 'Save' }).click();
+    const due = computeDeadline('gdpr', 'access', today).dueDate;
+    await expect.poll(async () => (await h.table<RequestRecord>('requests'))[0]?.dueDate).toBe(due);
+    expect((await h.table<RequestRecord>('requests'))[0]).toMatchObject({ receivedOn: today, status: 'sent' });
+    const [y, m, d] = due.split('-').map(Number) as [number, number, number];
+    await expect.poll(() => row.getByTestId('request-due').textContent()).toBe(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d, 12)));
+    expect(await row.getByTestId('request-delivered').textContent()).toMatch(/^Delivered /);
+    expect(await alarmsOf(posted!.id)).toEqual(reminderDays(due).filter((day) => day > today));
+  });
+});

@@ -27,8 +27,8 @@ function model(over: Partial<ComposerViewModel['choices']> = {}, contacts: Compo
     site: 'shop.example', company: null, companyName: 'Shop', regimeChoice: chooseRegime('DE', 'shop.example'),
     regimes: REGIMES.map((r) => ({ id: r.id, name: r.name })), types: requestTypesFor(choices.regime), contacts, contact, letter, letterError: null,
     // A short body, so the whole letter fits a mailto link here.
-    mailto: contact ? buildMailto(contact.value, letter.subject, 'Please erase my data.') : null, shortMailto: null, deadline: computeDeadline(choices.regime, choices.type, '2026-03-02'),
-    deadlineCitation: { en: 'Art. 12(3) GDPR', vi: 'Điều 12(3) GDPR' }, choices, facts, identity,
+    mailto: contact?.channel === 'email' ? buildMailto(contact.value, letter.subject, 'Please erase my data.') : null, shortMailto: null, deadline: computeDeadline(choices.regime, choices.type, '2026-03-02'),
+    deadlineCitation: { en: 'Art. 12(3) GDPR', vi: 'Điều 12(3) GDPR' }, byPost: contact?.channel === 'postal', deadlinePeriod: { en: 'one month', vi: 'một tháng' }, choices, facts, identity,
   };
 }
 
@@ -103,7 +103,39 @@ describe('Composer', () => {
     expect(p.onSend).toHaveBeenCalledWith('copy');
     fireEvent.click(screen.getByRole('button', { name: 'Yes, track it' }));
     await waitFor(() => expect(screen.getByTestId('composer-notice').textContent).toBe('Tracked. They must answer by 2 Apr 2026; you will get a reminder.'));
-    expect(p.onSent).toHaveBeenCalledWith('copy', '2026-03-02');
+    expect(p.onSent).toHaveBeenCalledWith('copy', '2026-03-02', null);
+  });
+
+  const postal: ComposerViewModel['contacts'] = [{ channel: 'postal', value: 'Shop GmbH, Hauptstraße 2, Berlin', source: 'companyIndex', confidence: 0.6 }];
+
+  it('by post, names the period from receipt rather than a due day, and asks for the delivery day apart', async () => {
+    const p = { ...props(model({}, postal)), today: '2026-03-06', onSent: vi.fn(async () => '2026-04-05') };
+    renderIn(<Composer {...p} />);
+    expect(screen.getByTestId('composer-deadline').textContent).toBe('By post, the answer is due one month after the company receives your letter (Art. 12(3) GDPR).');
+    fireEvent.click(screen.getByRole('button', { name: 'Print or save as PDF' }));
+    await waitFor(() => expect(screen.getByTestId('confirm-sent')).toBeTruthy());
+    expect(screen.getByLabelText('Posted on')).toBeTruthy();
+    fireEvent.input(screen.getByTestId('confirm-sent-on'), { target: { value: '2026-03-03' } });
+    // Delivered before it was posted: not accepted.
+    fireEvent.input(screen.getByTestId('confirm-received-on'), { target: { value: '2026-03-02' } });
+    const track = screen.getByRole('button', { name: 'Yes, track it' }) as HTMLButtonElement;
+    expect(track.disabled).toBe(true);
+    fireEvent.input(screen.getByTestId('confirm-received-on'), { target: { value: '2026-03-05' } });
+    expect(track.disabled).toBe(false);
+    fireEvent.click(track);
+    await waitFor(() => expect(screen.getByTestId('composer-notice').textContent).toBe('Tracked. They must answer by 5 Apr 2026; you will get a reminder.'));
+    expect(p.onSent).toHaveBeenCalledWith('print', '2026-03-03', '2026-03-05');
+  });
+
+  it('by post without a delivery day, tracks it and says the deadline waits for that day, in Vietnamese too', async () => {
+    const p = { ...props(model({}, postal)), onSent: vi.fn(async () => null) };
+    renderIn(<Composer {...p} />, 'vi');
+    expect(screen.getByTestId('composer-deadline').textContent).toBe('Nếu gửi qua bưu điện, hạn trả lời là một tháng kể từ ngày công ty nhận được thư (Điều 12(3) GDPR).');
+    fireEvent.click(screen.getByRole('button', { name: 'In hoặc lưu PDF' }));
+    await waitFor(() => expect(screen.getByTestId('confirm-sent')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Rồi, theo dõi yêu cầu' }));
+    await waitFor(() => expect(screen.getByTestId('composer-notice').textContent).toMatch(/^Đã theo dõi\. Hãy thêm ngày thư được nhận/));
+    expect(p.onSent).toHaveBeenCalledWith('print', '2026-03-02', null);
   });
 
   it('offers copy-and-open when the mailto link would be too long', async () => {

@@ -22,7 +22,7 @@ function request(id: string, site: string, status: string, sentOn: string | null
 
 const view = (rows: ReturnType<typeof trackerRows> | undefined, over: Partial<Parameters<typeof RequestsView>[0]> = {}) => ({
   rows, composer: null, followUp: null, highlight: null, regimeName: (id: string) => id.toUpperCase(),
-  onStatus: vi.fn(), onFollowUp: vi.fn(), onDelete: vi.fn(), onExportIcs: vi.fn(), ...over,
+  onStatus: vi.fn(), onDelivered: vi.fn(), onFollowUp: vi.fn(), onDelete: vi.fn(), onExportIcs: vi.fn(), ...over,
 });
 
 describe('Requests started from a site', () => {
@@ -92,6 +92,47 @@ describe('the tracker', () => {
     const extended = (id: string) => [...screen.getAllByTestId('request-row').find((r) => r.dataset.request === id)!.querySelectorAll('button')].some((b) => b.textContent === 'They extended the deadline');
     expect(extended('eu')).toBe(true);
     expect(extended('br')).toBe(false);
+  });
+
+  const posted = (over: Partial<RequestRecord> = {}): RequestRecord => ({
+    ...request('letter', 'post.example', 'sent', '2026-03-02', null),
+    channel: 'print', sentOn: '2026-03-02', contact: { channel: 'postal', value: 'Post Ltd, 1 High St', source: 'companyIndex', confidence: 0.6 }, ...over,
+  });
+
+  it('counts a letter by post from its delivery: no due day, never overdue, until that day is given', () => {
+    // Posted two months ago, delivery day unknown: waiting, not late.
+    const [row] = trackerRows([posted()], '2026-05-20');
+    expect(row!.status).toBe('sent');
+    expect(row!.delivery).toEqual({ on: null, min: '2026-03-02', max: '2026-05-20' });
+    expect(row!.reminders).toEqual([]);
+    const props = view([row!]);
+    renderIn(<RequestsView {...props} />);
+    expect(screen.getByTestId('request-due').textContent).toBe('Counts from delivery');
+    fireEvent.click(screen.getByRole('button', { name: 'Add delivery day' }));
+    const field = screen.getByLabelText('Delivered on') as HTMLInputElement;
+    expect(document.activeElement).toBe(field);
+    expect([field.min, field.max, field.value]).toEqual(['2026-03-02', '2026-05-20', '2026-05-20']);
+    // Before the day of posting: refused in the form.
+    fireEvent.input(field, { target: { value: '2026-03-01' } });
+    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(field, { target: { value: '2026-03-05' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(props.onDelivered).toHaveBeenCalledWith('letter', '2026-03-05');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add delivery day' }));
+  });
+
+  it('shows the delivery day once given, and the due day counted from it, in Vietnamese too', () => {
+    const rows = trackerRows([posted({ receivedOn: '2026-03-05', dueDate: '2026-04-07', dueAt: midnight('2026-04-07') })], '2026-03-20');
+    expect(rows[0]!.delivery?.on).toBe('2026-03-05');
+    const { unmount } = renderIn(<RequestsView {...view(rows)} />);
+    expect(screen.getByTestId('request-due').textContent).toBe('7 Apr 2026');
+    expect(screen.getByTestId('request-delivered').textContent).toBe('Delivered 5 Mar 2026');
+    expect(screen.getByRole('button', { name: 'Change delivery day' })).toBeTruthy();
+    unmount();
+    renderIn(<RequestsView {...view(rows)} />, 'vi');
+    expect(screen.getByTestId('request-delivered').textContent).toBe('Thư được nhận ngày 5 thg 3, 2026');
+    // An email has no delivery day of its own.
+    expect(trackerRows([request('mail', 'mail.example', 'sent', '2026-03-02', '2026-04-02')], '2026-03-20')[0]!.delivery).toBeNull();
   });
 
   it('says when a change to a request failed', () => {

@@ -31,6 +31,13 @@ describe('the popup\'s "Your requests" card', () => {
     expect(open).toHaveBeenCalledOnce();
   });
 
+  it('says a letter by post counts from its delivery until that day is given', () => {
+    const letter = { ...request('letter', 'access', new Date(2026, 2, 2).getTime(), '2026-04-02'), channel: 'print', dueDate: null,
+      contact: { channel: 'postal' as const, value: 'Shop, 1 High St', source: 'companyIndex' as const, confidence: 0.6 } };
+    renderIn(<SiteRequests rows={trackerRows([letter], '2026-05-10')} onOpen={() => undefined} />);
+    expect(screen.getByTestId('popup-site-requests').textContent).toBe('Get a copy of my data: Sent · Counts from delivery');
+  });
+
   it('speaks Vietnamese', () => {
     const rows = trackerRows([request('fresh', 'erasure', new Date(2026, 2, 2).getTime(), '2026-04-02')], '2026-03-10');
     renderIn(<SiteRequests rows={rows} onOpen={() => undefined} />, 'vi');

@@ -57,7 +57,7 @@ describe('page-world data renders as text', () => {
       site: 'shop.example', company: null, companyName: P, regimeChoice: chooseRegime('DE', 'shop.example'),
       regimes: REGIMES.map((r) => ({ id: r.id, name: r.name })), types: requestTypesFor('gdpr'), contacts, contact: contacts[0]!, letter, letterError: P,
       mailto: buildMailto('privacy@shop.example', letter.subject, 'short'), shortMailto: null, deadline: computeDeadline('gdpr', 'access', '2026-03-02'),
-      deadlineCitation: { en: P, vi: P }, choices, facts, identity,
+      deadlineCitation: { en: P, vi: P }, byPost: false, deadlinePeriod: { en: P, vi: P }, choices, facts, identity,
     };
     const { container, getByTestId } = renderIn(<Composer model={model} locked={false} today="2026-03-02" onChange={vi.fn()} onUnlock={vi.fn()}
       onSend={vi.fn(async () => {})} onSent={vi.fn(async () => '2026-04-02')} onSaveDraft={vi.fn(async () => {})} />);

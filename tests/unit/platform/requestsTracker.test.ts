@@ -4,7 +4,7 @@ import type { RequestInput } from '../../../core/messaging/protocol';
 import { computeDeadline } from '../../../core/requests';
 import { LedgerDatabase } from '../../../platform/db';
 import { onReminderAlarm, onReminderClicked, reminderTime, rescheduleAll, scheduleReminders } from '../../../platform/requests/reminders';
-import { deleteRequest, midnightOf, saveRequest, setRequestStatus } from '../../../platform/requests/store';
+import { deleteRequest, midnightOf, saveRequest, setReceivedOn, setRequestStatus } from '../../../platform/requests/store';
 import { permissionsApi } from '../../support/fakePermissions';
 
 let db: LedgerDatabase;
@@ -71,6 +71,48 @@ describe('the request tracker', () => {
     expect(record.extendedDueDate).toBeNull();
     await expect(setRequestStatus(db, record.id, 'extended', '2026-02-02', 2_000)).rejects.toThrow(/no extension/);
     expect((await db.requests.get(record.id))?.status).toBe('sent');
+  });
+});
+
+describe('a request by post', () => {
+  const postal = { channel: 'postal' as const, value: 'Shop Test GmbH, Hauptstr. 1, Berlin', source: 'companyIndex' as const, confidence: 0.6 };
+
+  it('has no due day and no reminder until the day it was delivered is given, then counts from that day', async () => {
+    const record = await saveRequest(db, input({ contact: postal, channel: 'print', sentOn: '2026-01-27' }), 1_000);
+    expect(record).toMatchObject({ status: 'sent', sentOn: '2026-01-27', receivedOn: null, dueDate: null, extendedDueDate: null, dueAt: null });
+    expect((await db.events.toArray())[0]?.data).toMatchObject({ sentOn: '2026-01-27', dueDate: null });
+    const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    await scheduleReminders(record, 1_000);
+    expect(create).not.toHaveBeenCalled();
+    const delivered = await setReceivedOn(db, record.id, '2026-01-31');
+    // As an email received on 31 January: due Monday 2 March.
+    expect(delivered).toMatchObject({ receivedOn: '2026-01-31', dueDate: '2026-03-02', extendedDueDate: '2026-04-30', dueAt: midnightOf('2026-03-02'), status: 'sent' });
+    expect(await db.requests.get(record.id)).toMatchObject({ receivedOn: '2026-01-31', dueDate: '2026-03-02' });
+  });
+
+  it('takes the delivery day with the letter, keeps an extension when it is corrected, and drops it when the posting day moves past it', async () => {
+    const record = await saveRequest(db, input({ contact: postal, channel: 'print', sentOn: '2026-05-01', receivedOn: '2026-05-04' }), 1_000);
+    expect(record).toMatchObject({ receivedOn: '2026-05-04', dueDate: computeDeadline('gdpr', 'erasure', '2026-05-04').dueDate });
+    const extended = await setRequestStatus(db, record.id, 'extended', '2026-05-20', 2_000);
+    const corrected = await setReceivedOn(db, record.id, '2026-05-05');
+    expect(corrected).toMatchObject({ status: 'extended', dueDate: computeDeadline('gdpr', 'erasure', '2026-05-05').extendedDueDate });
+    expect(corrected.dueDate).not.toBe(extended.dueDate);
+    const reposted = await setRequestStatus(db, record.id, 'sent', '2026-05-07', 3_000);
+    expect(reposted).toMatchObject({ sentOn: '2026-05-07', receivedOn: null, dueDate: null });
+  });
+
+  it('refuses a delivery day before the posting day, one for an email, and one for a draft, changing nothing', async () => {
+    const letter = await saveRequest(db, input({ contact: postal, channel: 'print', sentOn: '2026-05-04' }), 1_000);
+    await expect(setReceivedOn(db, letter.id, '2026-05-03')).rejects.toMatchObject({ failure: 'receivedBeforeSent' });
+    await expect(saveRequest(db, input({ contact: postal, channel: 'print', sentOn: '2026-05-04', receivedOn: '2026-05-01' }), 1_500)).rejects.toMatchObject({ failure: 'receivedBeforeSent' });
+    const email = await saveRequest(db, input(), 2_000);
+    await expect(setReceivedOn(db, email.id, '2026-02-02')).rejects.toMatchObject({ failure: 'notByPost' });
+    const draft = await saveRequest(db, input({ contact: postal, sentOn: null, channel: null }), 3_000);
+    await expect(setReceivedOn(db, draft.id, '2026-05-05')).rejects.toMatchObject({ failure: 'requestNotSent' });
+    expect(await db.requests.get(letter.id)).toMatchObject({ receivedOn: null, dueDate: null });
+    expect(await db.requests.count()).toBe(3);
+    // An email's own day of receipt is the day it was sent: a stray receivedOn is not kept.
+    expect((await saveRequest(db, input({ receivedOn: '2026-02-03' }), 4_000)).receivedOn).toBeNull();
   });
 });
 

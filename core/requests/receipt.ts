@@ -1,0 +1,15 @@
+import type { ContactChannel, IsoDay } from './types';
+
+/** A request addressed to a postal address: it reaches the company days after it is posted. */
+export const isByPost = (contact: { channel: ContactChannel | string } | null | undefined): boolean => contact?.channel === 'postal';
+
+/**
+ * The day the legal period starts: the company's receipt of the request.
+ * An email or web form arrives the day it is sent. A letter arrives later, on
+ * a day only the user can learn (tracking, a delivery receipt): until it is
+ * given, the period has no start, and the request no due day.
+ */
+export function receiptDay(byPost: boolean, sentOn: IsoDay | null, receivedOn: IsoDay | null | undefined): IsoDay | null {
+  if (!sentOn) return null;
+  return byPost ? (receivedOn ?? null) : sentOn;
+}
