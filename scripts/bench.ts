@@ -27,7 +27,7 @@ import { measureOverhead, PLAIN_HOST } from './bench/measure-overhead';
 import { loadPages } from './bench/pages';
 import { overheadTable, renderReport, type BenchResults } from './bench/report';
 import { contentScriptSizes } from './bench/sizes';
-import { launchSubject, oursDir, REFERENCE_DIR, referenceConfig, ROOT, type Subject } from './bench/subjects';
+import { launchSubject, OVERHEAD_SUBJECTS, oursDir, REFERENCE_DIR, referenceConfig, ROOT, type Subject } from './bench/subjects';
 
 /** Between 5 and 10 decision runs per page and extension: as many as fit in the budget, to keep the whole run near five minutes on two cores. */
 const MIN_RUNS = 5;
@@ -92,8 +92,8 @@ async function main(): Promise<void> {
     const hasPlain = existsSync(join(SITES_DIR, PLAIN_HOST, 'index.html'));
     if (args['only-overhead']) {
       if (!hasPlain) throw new Error(`${PLAIN_HOST} is missing.`);
-      log('Starting Chromium: no extension, the empty-content-script floor, Privacy Ledger, autoconsent reference…');
-      for (const id of ['none', 'floor', 'ours', 'reference'] as const) subjects.push(await launchSubject(id));
+      log('Starting Chromium: no extension, the two controls, Privacy Ledger, autoconsent reference…');
+      for (const id of OVERHEAD_SUBJECTS) subjects.push(await launchSubject(id));
       log('Main-thread overhead on a page without a banner…');
       const overhead = await measureOverhead(subjects, server, overheadOptions);
       log(`\n${overheadTable(overhead)}\n`);
@@ -108,8 +108,8 @@ async function main(): Promise<void> {
     const decisions = await measureDecisions([ours, reference], none, server, selection.pages, decisionOptions);
 
     log(hasPlain ? 'Main-thread overhead on a page without a banner…' : `Skipping the overhead measurement: ${PLAIN_HOST} is missing.`);
-    // The floor (an empty content script) is only needed here: it is launched now, not kept open through the decisions.
-    if (hasPlain) subjects.splice(1, 0, await launchSubject('floor'));
+    // The controls (no content script, an empty one) are only needed here: they are launched now, not kept open through the decisions.
+    if (hasPlain) subjects.splice(1, 0, await launchSubject('bare'), await launchSubject('floor'));
     const overhead = hasPlain ? await measureOverhead(subjects, server, overheadOptions) : null;
 
     const results: BenchResults = {

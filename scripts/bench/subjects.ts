@@ -18,8 +18,14 @@ import { contentScriptVariant } from './variants';
 
 declare const chrome: Browser;
 
-/** `floor`: Privacy Ledger with its content scripts replaced by one empty one (the overhead measurement's control). */
-export type SubjectId = 'none' | 'floor' | 'ours' | 'reference';
+/**
+ * The overhead measurement's controls: `bare`, Privacy Ledger without any content script (its background alone);
+ * `floor`, with its content scripts replaced by one empty isolated-world script.
+ */
+export type SubjectId = 'none' | 'bare' | 'floor' | 'ours' | 'reference';
+
+/** The subjects of the main-thread overhead measurement, in the report's order. */
+export const OVERHEAD_SUBJECTS = ['none', 'bare', 'floor', 'ours', 'reference'] as const;
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const REFERENCE_PACKAGE = join(ROOT, 'node_modules/@duckduckgo/autoconsent');
@@ -28,6 +34,7 @@ export const oursDir = () => join(ROOT, process.env.PRIVACY_LEDGER_OUT ?? '.outp
 
 export const LABELS: Record<SubjectId, string> = {
   none: 'No extension',
+  bare: 'Privacy Ledger, no content script',
   floor: 'Privacy Ledger, one empty content script',
   ours: 'Privacy Ledger',
   reference: 'autoconsent reference',
@@ -69,22 +76,23 @@ async function readyReference(browser: ExtensionBrowser): Promise<void> {
 }
 
 /**
- * The floor: the same build, settings and background, with the manifest's
+ * The controls: the same build, settings and background, with the manifest's
  * content scripts replaced by one empty isolated-world script with the same
- * matches, frames and timing. What any content script costs a page here.
+ * matches, frames and timing (`floor`: what any content script costs a page
+ * here), or with none (`bare`: what the background alone costs it).
  */
-function floorDir(): { dir: string; remove: () => void } {
-  const temp = mkdtempSync(join(tmpdir(), 'privacy-ledger-floor-'));
-  return { dir: contentScriptVariant(oursDir(), join(temp, 'chrome-mv3'), ['frame-empty']), remove: () => rmSync(temp, { recursive: true, force: true }) };
+function controlDir(id: 'bare' | 'floor'): { dir: string; remove: () => void } {
+  const temp = mkdtempSync(join(tmpdir(), `privacy-ledger-${id}-`));
+  return { dir: contentScriptVariant(oursDir(), join(temp, 'chrome-mv3'), id === 'floor' ? ['frame-empty'] : []), remove: () => rmSync(temp, { recursive: true, force: true }) };
 }
 
 export async function launchSubject(id: SubjectId): Promise<Subject> {
-  const floor = id === 'floor' ? floorDir() : null;
+  const floor = id === 'floor' || id === 'bare' ? controlDir(id) : null;
   const extensionDir = id === 'ours' ? oursDir() : id === 'reference' ? REFERENCE_DIR : floor?.dir ?? null;
   const launched = await launchChromium({ ...(extensionDir ? { extensionDir } : {}), headless: true, locale: 'en-GB' });
   const browser = floor ? { ...launched, close: () => launched.close().finally(floor.remove) } : launched;
   try {
-    if (id === 'ours' || id === 'floor') await readyOurs(browser);
+    if (id === 'ours' || id === 'floor' || id === 'bare') await readyOurs(browser);
     if (id === 'reference') await readyReference(browser);
     // A blank tab stays open, so closing every measured tab never ends the browser.
     if (browser.context.pages().length === 0) await browser.context.newPage();

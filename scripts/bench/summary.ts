@@ -6,7 +6,7 @@ import type { ControlRun, DecisionRun } from './measure-decision';
 import { METRICS, type MetricName, type OverheadRun } from './measure-overhead';
 import type { BenchPage } from './pages';
 import { geometricMean, max, median, percentile, ratio } from './stats';
-import type { SubjectId } from './subjects';
+import { OVERHEAD_SUBJECTS, type SubjectId } from './subjects';
 
 export type ExtensionId = 'ours' | 'reference';
 export const EXTENSIONS: ExtensionId[] = ['ours', 'reference'];
@@ -153,7 +153,7 @@ export function summarizeOverall(pages: PageSummary[]): OverallSummary {
 }
 
 export function summarizeOverhead(runs: OverheadRun[]): OverheadSummary {
-  const ids = (['none', 'floor', 'ours', 'reference'] as const).filter((id) => runs.some((r) => r.subject === id));
+  const ids = OVERHEAD_SUBJECTS.filter((id) => runs.some((r) => r.subject === id));
   const values = (id: SubjectId, m: MetricName) => runs.filter((r) => r.subject === id).map((r) => r.metrics[m]).filter(Number.isFinite);
   const medians = (id: SubjectId) => Object.fromEntries(METRICS.map((m) => [m, median(values(id, m))])) as Record<MetricName, number | null>;
   const base = medians('none');
