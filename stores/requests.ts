@@ -3,17 +3,12 @@ import type { Locale } from '../core/i18n/translate';
 import type { RequestRecord } from '../core/ledger/records';
 import type { RequestInput } from '../core/messaging/protocol';
 import {
-  authorityFor, buildIcs, isByPost, localIsoDay, receiptDay, regimeById, reminderDays, renderFollowUp, replyChecklist, statusAt,
+  authorityFor, buildIcs, isByPost, localIsoDay, receiptDay, sentDay, regimeById, reminderDays, renderFollowUp, replyChecklist, statusAt,
   type FollowUpKind, type IsoDay, type LetterLanguage, type RegimeId, type RequestStatus, type RequestType,
 } from '../core/requests';
 import type { Identity } from '../core/settings/schema';
 import { downloadText } from '../platform/download';
 import { send } from '../platform/messaging/client';
-
-/** The day a request was sent: as the user gave it, or (rows saved before that was kept) read from its local midnight. */
-export function sentDay(record: RequestRecord): IsoDay | null {
-  return record.sentOn ?? (record.sentAt === null ? null : localIsoDay(record.sentAt));
-}
 
 /** Running requests are tracked against their due day, counted from the company's receipt; the rest keep their status. */
 export function effectiveStatus(record: RequestRecord, today: IsoDay): RequestStatus {

@@ -9,7 +9,7 @@ import { DeliveryDay } from './DeliveryDay';
 export interface TrackedRow {
   record: RequestRecord;
   status: RequestStatus;
-  /** The day it was sent (stores/requests.ts `sentDay`), null for a draft. */
+  /** The day it was sent (core/requests/receipt.ts `sentDay`), null for a draft. */
   sent: string | null;
   /** A letter by post waiting for an answer: its delivery day, which starts the period, and the days it may be. */
   delivery?: { on: string | null; min: string | null; max: string } | null;

@@ -13,4 +13,4 @@ export { lookupCompany, resolveContacts, allCompanies, COMPANY_INDEX_CREDIT } fr
 export { authorityFor, authoritiesFor } from './authorities';
 export { replyChecklist } from './checklist';
 export { letterLanguageFor } from './letterLanguage';
-export { isByPost, receiptDay } from './receipt';
+export { isByPost, receiptDay, sentDay } from './receipt';

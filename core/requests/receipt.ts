@@ -1,4 +1,10 @@
+import { localIsoDay } from './days';
 import type { ContactChannel, IsoDay } from './types';
+
+/** The day a request was sent: as the user gave it, or (rows saved before that was kept) read from its local midnight. */
+export function sentDay(record: { sentOn?: IsoDay | null; sentAt: number | null }): IsoDay | null {
+  return record.sentOn ?? (record.sentAt === null ? null : localIsoDay(record.sentAt));
+}
 
 /** A request addressed to a postal address: it reaches the company days after it is posted. */
 export const isByPost = (contact: { channel: ContactChannel | string } | null | undefined): boolean => contact?.channel === 'postal';

@@ -3,7 +3,7 @@ import type { RequestInput } from '../../core/messaging/protocol';
 import { noonOf, startOfDay } from '../../core/ledger/days';
 import type { RequestSentData } from '../../core/ledger/eventData';
 import type { RequestRecord } from '../../core/ledger/records';
-import { computeDeadline, isByPost, localIsoDay, receiptDay, type IsoDay, type RegimeId, type RequestStatus, type RequestType } from '../../core/requests';
+import { computeDeadline, isByPost, receiptDay, sentDay, type IsoDay, type RegimeId, type RequestStatus, type RequestType } from '../../core/requests';
 import type { LedgerDatabase } from '../db';
 
 /**
@@ -115,7 +115,7 @@ export async function setReceivedOn(db: LedgerDatabase, id: string, on: IsoDay):
     const record = await db.requests.get(id);
     if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
     if (!isByPost(record.contact)) throw new KnownFailure('notByPost', 'Only a letter by post has a day of receipt apart from the day it was sent.');
-    const sentOn = record.sentOn ?? (record.sentAt === null ? null : localIsoDay(record.sentAt));
+    const sentOn = sentDay(record);
     if (!sentOn) throw new KnownFailure('requestNotSent', 'Send the request before giving the day it arrived.');
     checkReceipt(sentOn, on);
     const next: RequestRecord = { ...record, receivedOn: on, ...deadlineFields(record, sentOn, on, record.status === 'extended') };
