@@ -14,6 +14,9 @@ const WORDS: Record<Failure, MessageKey> = {
   noExtension: 'failure.noExtension',
   notByPost: 'failure.notByPost',
   receivedBeforeSent: 'failure.receivedBeforeSent',
+  noPause: 'failure.noPause',
+  notPaused: 'failure.notPaused',
+  dayOutOfOrder: 'failure.dayOutOfOrder',
 };
 
 /**

@@ -3,27 +3,31 @@ import type { Locale } from '../core/i18n/translate';
 import type { RequestRecord } from '../core/ledger/records';
 import type { RequestInput } from '../core/messaging/protocol';
 import {
-  authorityFor, buildIcs, isByPost, localIsoDay, receiptDay, sentDay, regimeById, reminderDays, renderFollowUp, replyChecklist, statusAt,
-  type FollowUpKind, type IsoDay, type LetterLanguage, type RegimeId, type RequestStatus, type RequestType,
+  authorityFor, buildIcs, isByPost, isRunningStatus, localIsoDay, pauseCitationOf, pauseKindsOf, periodStart, receiptDay, sentDay, regimeById, reminderDays,
+  renderFollowUp, replyChecklist, statusAt, uiCitation,
+  type FollowUpKind, type IsoDay, type LetterLanguage, type PauseKind, type RegimeId, type RequestStatus, type RequestType, type UiText,
 } from '../core/requests';
 import type { Identity } from '../core/settings/schema';
 import { downloadText } from '../platform/download';
 import { send } from '../platform/messaging/client';
 
+/** The day the request's period runs from: its receipt, or the day the law started it again. */
+const startOf = (record: RequestRecord): IsoDay | null => periodStart(receiptDay(isByPost(record.contact), sentDay(record), record.receivedOn), record.restartOn);
+
 /** Running requests are tracked against their due day, counted from the company's receipt; the rest keep their status. */
 export function effectiveStatus(record: RequestRecord, today: IsoDay): RequestStatus {
-  const received = receiptDay(isByPost(record.contact), sentDay(record), record.receivedOn);
   return statusAt(
-    { regime: record.regime as RegimeId, type: record.type as RequestType, status: record.status as RequestStatus, sentAt: received, dueDate: record.dueDate },
+    {
+      regime: record.regime as RegimeId, type: record.type as RequestType, status: record.status as RequestStatus,
+      sentAt: startOf(record), pausedDays: record.pausedDays ?? 0, dueDate: record.dueDate,
+    },
     today,
   );
 }
 
-const WAITING: RequestStatus[] = ['sent', 'acknowledged', 'extended', 'overdue'];
-
 /** The reminder days still ahead (today included) of a request waiting for an answer: the days the background's alarms fire. */
 export function upcomingReminders(record: RequestRecord, status: RequestStatus, today: IsoDay): IsoDay[] {
-  if (!WAITING.includes(status) || !record.dueDate) return [];
+  if (!isRunningStatus(status) || !record.dueDate) return [];
   return reminderDays(record.dueDate).filter((day) => day >= today);
 }
 
@@ -34,14 +38,37 @@ export interface DeliveryRow {
   max: IsoDay;
 }
 
+/**
+ * A request under a law that lets the company stop the clock (UK GDPR Art. 12A): what it may ask for,
+ * since when the clock stands if it does, the days the next step may be dated, and the provision.
+ */
+export interface ClockRow {
+  kinds: PauseKind[];
+  stoppedSince: IsoDay | null;
+  min: IsoDay;
+  max: IsoDay;
+  citation: UiText;
+}
+
+function clockRow(record: RequestRecord, status: RequestStatus, today: IsoDay): ClockRow | null {
+  const kinds = pauseKindsOf(record.regime);
+  const citation = pauseCitationOf(record.regime);
+  if (!kinds.length || !citation) return null;
+  if (status === 'paused' && record.pause) return { kinds, stoppedSince: record.pause.since, min: record.pause.since, max: today, citation: uiCitation(citation) };
+  const start = startOf(record);
+  return isRunningStatus(status) && start ? { kinds, stoppedSince: null, min: start, max: today, citation: uiCitation(citation) } : null;
+}
+
 /** The tracker's order: overdue first, then by due day (soonest first), drafts and requests without one last. */
-export function trackerRows(records: RequestRecord[], today: IsoDay): { record: RequestRecord; status: RequestStatus; sent: IsoDay | null; delivery: DeliveryRow | null; reminders: IsoDay[] }[] {
+export function trackerRows(records: RequestRecord[], today: IsoDay): {
+  record: RequestRecord; status: RequestStatus; sent: IsoDay | null; delivery: DeliveryRow | null; clock: ClockRow | null; reminders: IsoDay[];
+}[] {
   return records
     .map((record) => {
       const status = effectiveStatus(record, today);
       const sent = sentDay(record);
-      const delivery = sent && isByPost(record.contact) && WAITING.includes(status) ? { on: record.receivedOn ?? null, min: sent, max: today } : null;
-      return { record, status, sent, delivery, reminders: upcomingReminders(record, status, today) };
+      const delivery = sent && isByPost(record.contact) && isRunningStatus(status) ? { on: record.receivedOn ?? null, min: sent, max: today } : null;
+      return { record, status, sent, delivery, clock: clockRow(record, status, today), reminders: upcomingReminders(record, status, today) };
     })
     .sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue')
       || (a.record.dueDate ?? '9999').localeCompare(b.record.dueDate ?? '9999')
@@ -87,6 +114,10 @@ interface RequestActions {
   setStatus: (id: string, status: RequestStatus) => Promise<void>;
   /** The day a request by post reached the company. */
   setReceived: (id: string, on: IsoDay) => Promise<void>;
+  /** The company asked for something first, on a day. */
+  pause: (id: string, kind: PauseKind, on: IsoDay) => Promise<void>;
+  /** The user sent what it asked for, on a day. */
+  resume: (id: string, on: IsoDay) => Promise<void>;
   remove: (id: string) => Promise<void>;
   /** Saves the due days of running requests as an .ics calendar. */
   exportIcs: (records: RequestRecord[], locale: Locale) => void;
@@ -96,11 +127,13 @@ export const useRequestsStore = create<RequestActions>(() => ({
   save: (input) => send('requests.save', { request: input }),
   setStatus: async (id, status) => void (await send('requests.setStatus', { id, status, on: localIsoDay(Date.now()) })),
   setReceived: async (id, on) => void (await send('requests.setReceived', { id, on })),
+  pause: async (id, kind, on) => void (await send('requests.pause', { id, kind, on })),
+  resume: async (id, on) => void (await send('requests.resume', { id, on })),
   remove: async (id) => void (await send('requests.delete', { id })),
   exportIcs: (records, locale) => {
     const today = localIsoDay(Date.now());
     const entries = records
-      .filter((r) => r.dueDate && ['sent', 'acknowledged', 'extended', 'overdue'].includes(effectiveStatus(r, today)))
+      .filter((r) => r.dueDate && isRunningStatus(effectiveStatus(r, today)))
       .map((r) => ({
         id: r.id,
         summary: locale === 'vi' ? `Hạn trả lời: ${r.site}` : `Answer due: ${r.site}`,

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { FollowUpKind, NotificationsState, RequestStatus } from '../../core/requests/types';
+import type { FollowUpKind, NotificationsState, PauseKind, RequestStatus } from '../../core/requests/types';
 import { useT } from '../i18n';
 import { RemindersNotice } from '../requests/RemindersNotice';
 import { RequestList, type TrackedRow } from '../requests/RequestList';
@@ -18,6 +18,8 @@ interface RequestsViewProps {
   regimeName: (id: string) => string;
   onStatus: (id: string, status: RequestStatus) => void;
   onDelivered: (id: string, day: string) => void;
+  onPause: (id: string, kind: PauseKind, day: string) => void;
+  onResume: (id: string, day: string) => void;
   onFollowUp: (id: string, kind: FollowUpKind | 'checklist') => void;
   onDelete: (id: string) => void;
   onExportIcs: () => void;
@@ -29,7 +31,7 @@ interface RequestsViewProps {
   error?: unknown;
 }
 
-export function RequestsView({ rows, composer, followUp, highlight, regimeName, onStatus, onDelivered, onFollowUp, onDelete, onExportIcs, notifications = null, onAllowNotifications, error = null }: RequestsViewProps) {
+export function RequestsView({ rows, composer, followUp, highlight, regimeName, onStatus, onDelivered, onPause, onResume, onFollowUp, onDelete, onExportIcs, notifications = null, onAllowNotifications, error = null }: RequestsViewProps) {
   const t = useT();
   const overdue = rows?.filter((r) => r.status === 'overdue').length ?? 0;
   const reminding = rows?.some((r) => (r.reminders?.length ?? 0) > 0) ?? false;
@@ -55,7 +57,7 @@ export function RequestsView({ rows, composer, followUp, highlight, regimeName, 
         <>
           {overdue > 0 && <p class="overdue-line" role="status">{t('requests.overdueCount', { count: overdue })}</p>}
           {reminding && notifications && <RemindersNotice state={notifications} onAllow={onAllowNotifications} />}
-          <RequestList rows={rows} highlight={highlight} regimeName={regimeName} onStatus={onStatus} onDelivered={onDelivered} onFollowUp={onFollowUp} onDelete={onDelete} />
+          <RequestList rows={rows} highlight={highlight} regimeName={regimeName} onStatus={onStatus} onDelivered={onDelivered} onPause={onPause} onResume={onResume} onFollowUp={onFollowUp} onDelete={onDelete} />
           <div class="actions">
             <button type="button" class="button secondary" onClick={onExportIcs}>{t('requests.ics')}</button>
           </div>

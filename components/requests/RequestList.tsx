@@ -1,9 +1,10 @@
 import type { MessageKey } from '../../core/i18n/translate';
 import type { RequestRecord } from '../../core/ledger/records';
-import type { FollowUpKind, RequestStatus, RequestType } from '../../core/requests/types';
+import type { FollowUpKind, PauseKind, RequestStatus, RequestType } from '../../core/requests/types';
 import { formatDay } from '../format';
 import { useT } from '../i18n';
-import { DeliveryDay } from './DeliveryDay';
+import { ClockControl, type ClockState } from './ClockControl';
+import { DayAction } from './DayAction';
 
 /** A stored request and its status today (`overdue` once its due day has passed without an answer). */
 export interface TrackedRow {
@@ -13,6 +14,8 @@ export interface TrackedRow {
   sent: string | null;
   /** A letter by post waiting for an answer: its delivery day, which starts the period, and the days it may be. */
   delivery?: { on: string | null; min: string | null; max: string } | null;
+  /** Where the law lets the company stop the clock. */
+  clock?: ClockState | null;
   /** The reminder days still ahead (today included), for a request waiting for an answer. */
   reminders?: string[];
 }
@@ -26,6 +29,9 @@ interface RequestListProps {
   onStatus: (id: string, status: RequestStatus) => void;
   /** A letter by post reached the company on a day. */
   onDelivered: (id: string, day: string) => void;
+  /** The company asked for something first, on a day; the user sent it, on a day. */
+  onPause: (id: string, kind: PauseKind, day: string) => void;
+  onResume: (id: string, day: string) => void;
   onFollowUp: (id: string, kind: FollowUpKind | 'checklist') => void;
   onDelete: (id: string) => void;
 }
@@ -43,12 +49,13 @@ const NEXT: Partial<Record<RequestStatus, RequestStatus[]>> = {
   sent: ['acknowledged', 'extended', 'answered', 'closed'],
   acknowledged: ['extended', 'answered', 'closed'],
   extended: ['answered', 'closed'],
+  paused: ['answered', 'closed'],
   overdue: ['answered', 'complaintFiled', 'closed'],
   answered: ['complaintFiled', 'closed'],
   complaintFiled: ['closed'],
 };
 
-export function RequestList({ rows, highlight, regimeName, onStatus, onDelivered, onFollowUp, onDelete }: RequestListProps) {
+export function RequestList({ rows, highlight, regimeName, onStatus, onDelivered, onPause, onResume, onFollowUp, onDelete }: RequestListProps) {
   const t = useT();
   return (
     <div class="table-scroll">
@@ -65,7 +72,7 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onDelivered
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ record: r, status, sent, delivery, reminders }) => (
+          {rows.map(({ record: r, status, sent, delivery, clock, reminders }) => (
             <tr key={r.id} data-testid="request-row" data-request={r.id} class={r.id === highlight ? 'highlight' : undefined}>
               <th scope="row">
                 {r.site}
@@ -75,7 +82,11 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onDelivered
               <td><span class={`badge badge-${status}`} data-testid="request-status">{t(`request.status.${status}` as MessageKey)}</span></td>
               <td>{sent ? formatDay(sent, t.locale, true) : '—'}</td>
               <td>
-                <span data-testid="request-due">{r.dueDate ? formatDay(r.dueDate, t.locale, true) : delivery ? t('requests.delivery.awaiting') : '—'}</span>
+                <span data-testid="request-due">
+                  {r.dueDate ? formatDay(r.dueDate, t.locale, true)
+                    : clock?.stoppedSince ? t('requests.pause.stopped', { date: formatDay(clock.stoppedSince, t.locale, true) })
+                    : delivery ? t('requests.delivery.awaiting') : '—'}
+                </span>
                 {delivery?.on && <div class="muted small" data-testid="request-delivered">{t('requests.delivery.on', { date: formatDay(delivery.on, t.locale, true) })}</div>}
                 {reminders && reminders.length > 0 && (
                   <div class="muted small" data-testid="request-reminders">
@@ -88,7 +99,11 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onDelivered
                   {(NEXT[status] ?? []).filter((next) => next !== 'extended' || r.extendedDueDate !== null).map((next) => (
                     <button key={next} type="button" class="button link" onClick={() => onStatus(r.id, next)}>{t(`requests.mark.${next}` as MessageKey)}</button>
                   ))}
-                  {delivery && <DeliveryDay on={delivery.on} min={delivery.min} max={delivery.max} onSave={(day) => onDelivered(r.id, day)} />}
+                  {delivery && (
+                    <DayAction label={t(delivery.on ? 'requests.delivery.change' : 'requests.delivery.add')} field={t('requests.delivery.label')}
+                      initial={delivery.on ?? delivery.max} min={delivery.min} max={delivery.max} testId="request-delivery" onSave={(day) => onDelivered(r.id, day)} />
+                  )}
+                  {clock && <ClockControl id={r.id} clock={clock} onPause={(kind, day) => onPause(r.id, kind, day)} onResume={(day) => onResume(r.id, day)} />}
                   {REMINDER_WHEN.includes(status) && (
                     <button type="button" class="button link" onClick={() => onFollowUp(r.id, 'reminder')}>{t('requests.followUp.reminder')}</button>
                   )}

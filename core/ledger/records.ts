@@ -151,6 +151,15 @@ export interface RequestRecord {
    * The period counts from it; until then the request has no due day. Absent or null otherwise.
    */
   receivedOn?: string | null;
+  /**
+   * While `paused`: what the company asked for first (`identity`, `clarification` or `fee`), the day it asked,
+   * and the status to go back to once the user has sent it. Null or absent otherwise.
+   */
+  pause?: { kind: string; since: string; from: string } | null;
+  /** Days the clock stood still for clarifications, added to the period (UK GDPR Art. 12A). Absent: none. */
+  pausedDays?: number;
+  /** The day the period started again, once the company had the identity details or fee it asked for. Absent or null: never. */
+  restartOn?: string | null;
   /** Local midnight of the day the answer is due, the extension included once granted. */
   dueAt: number | null;
   /** Letter language. */

@@ -17,6 +17,9 @@ export const FAILURES = [
   'noExtension',
   'notByPost',
   'receivedBeforeSent',
+  'noPause',
+  'notPaused',
+  'dayOutOfOrder',
 ] as const;
 export type Failure = (typeof FAILURES)[number];
 

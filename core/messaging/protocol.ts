@@ -1,6 +1,6 @@
 import type { Failure } from './failures';
 import type { Identity, Settings, SiteOverride } from '../settings/schema';
-import type { IsoDay, LetterLanguage, RegimeId, RequestStatus, RequestType } from '../requests/types';
+import type { IsoDay, LetterLanguage, PauseKind, RegimeId, RequestStatus, RequestType } from '../requests/types';
 import type { SettingsProblem } from '../settings/problems';
 import type { HeuristicReport } from '../consent/heuristic/report';
 import type { ConsentRecord } from '../consent/record';
@@ -150,6 +150,10 @@ export interface ExtensionMessages {
   'requests.setStatus': { request: { id: string; status: RequestStatus; on: IsoDay }; response: RequestRecord };
   /** A postal request's day of receipt, given or corrected: its due day and reminders count from it. */
   'requests.setReceived': { request: { id: string; on: IsoDay }; response: RequestRecord };
+  /** The company asked for something first (`on` that day): where the law says so, the clock stops. */
+  'requests.pause': { request: { id: string; kind: PauseKind; on: IsoDay }; response: RequestRecord };
+  /** The user sent what the company asked for, on a day: the clock runs again. */
+  'requests.resume': { request: { id: string; on: IsoDay }; response: RequestRecord };
   'requests.delete': { request: { id: string }; response: { deleted: true } };
   /** Reads the privacy policy of the site the tab shows, now, whatever the reading period. */
   'policy.read': { request: { tabId: number }; response: PolicyReadResult };

@@ -125,6 +125,8 @@ export const extensionSchemas: Record<ExtensionMessageName, z.ZodType> = {
   'requests.save': z.strictObject({ request: requestInput }),
   'requests.setStatus': z.strictObject({ id: z.string().min(1).max(200), status: z.enum(REQUEST_STATUSES), on: isoDay }),
   'requests.setReceived': z.strictObject({ id: z.string().min(1).max(200), on: isoDay }),
+  'requests.pause': z.strictObject({ id: z.string().min(1).max(200), kind: z.enum(['identity', 'clarification', 'fee']), on: isoDay }),
+  'requests.resume': z.strictObject({ id: z.string().min(1).max(200), on: isoDay }),
   'requests.delete': z.strictObject({ id: z.string().min(1).max(200) }),
   'policy.read': z.strictObject({ tabId: z.number().int().nonnegative() }),
   'policy.readSite': z.strictObject({ site }),

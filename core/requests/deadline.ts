@@ -77,7 +77,11 @@ export function computeDeadline(regime: RegimeId, type: RequestType, receivedOn:
   };
 }
 
-const RUNNING: readonly RequestStatus[] = ['sent', 'acknowledged', 'extended', 'overdue'];
+/** Statuses in which the company still owes an answer, so the clock runs and reminders stand (not while it is paused). */
+export const RUNNING_STATUSES: readonly RequestStatus[] = ['sent', 'acknowledged', 'extended', 'overdue'];
+
+/** Whether a stored status (any string) is one of RUNNING_STATUSES. */
+export const isRunningStatus = (status: string): boolean => (RUNNING_STATUSES as readonly string[]).includes(status);
 
 /** The due day of a tracked request, or null for a draft. */
 export function dueDateOf(request: TrackedRequest, holidays: IsoDay[] = []): IsoDay | null {
@@ -94,7 +98,7 @@ export function dueDateOf(request: TrackedRequest, holidays: IsoDay[] = []): Iso
  * its due day is overdue; every other status stands as stored.
  */
 export function statusAt(request: TrackedRequest, today: IsoDay): RequestStatus {
-  if (!RUNNING.includes(request.status)) return request.status;
+  if (!RUNNING_STATUSES.includes(request.status)) return request.status;
   const due = request.dueDate ?? dueDateOf(request);
   if (!due) return request.status;
   return daysBetween(due, today) > 0 ? 'overdue' : request.status === 'overdue' ? 'sent' : request.status;

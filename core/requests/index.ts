@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { REGIMES, regimeById, isRegimeId, requestTypesFor, requestTypeSpec, chooseRegime } from './regimes';
-export { computeDeadline, dueDateOf, statusAt, reminderDays } from './deadline';
+export { computeDeadline, dueDateOf, statusAt, reminderDays, RUNNING_STATUSES, isRunningStatus } from './deadline';
 export { isIsoDay, localIsoDay, addCalendarDays, daysBetween } from './days';
 export { renderLetter, renderFollowUp, formatDay, formatPeriod, localCitation, uiCitation, uiPeriod } from './letter';
 export { renderTemplate, parseTemplate, TemplateError } from './template';
@@ -13,4 +13,5 @@ export { lookupCompany, resolveContacts, allCompanies, COMPANY_INDEX_CREDIT } fr
 export { authorityFor, authoritiesFor } from './authorities';
 export { replyChecklist } from './checklist';
 export { letterLanguageFor } from './letterLanguage';
-export { isByPost, receiptDay, sentDay } from './receipt';
+export { isByPost, periodStart, receiptDay, sentDay } from './receipt';
+export { afterReply, pauseCitationOf, pauseKindsOf } from './pause';

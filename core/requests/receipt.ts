@@ -19,3 +19,12 @@ export function receiptDay(byPost: boolean, sentOn: IsoDay | null, receivedOn: I
   if (!sentOn) return null;
   return byPost ? (receivedOn ?? null) : sentOn;
 }
+
+/**
+ * The day the period runs from: the receipt, or a later day where the law
+ * starts it again once the company has what it asked for (core/requests/pause.ts).
+ */
+export function periodStart(receipt: IsoDay | null, restartOn: IsoDay | null | undefined): IsoDay | null {
+  if (!receipt) return null;
+  return restartOn && restartOn > receipt ? restartOn : receipt;
+}

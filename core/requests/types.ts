@@ -81,9 +81,12 @@ export interface AcknowledgementRule {
   confirmed: boolean;
 }
 
+/** What a company may ask for first, stopping the clock. */
+export type PauseKind = 'identity' | 'clarification' | 'fee';
+
 /** When the law stops the clock (identity check, clarification, fee). */
 export interface PauseRule {
-  kind: 'identity' | 'clarification' | 'fee';
+  kind: PauseKind;
   citation: string;
   confirmed: boolean;
   note: string;
@@ -145,12 +148,17 @@ export interface RegimeChoice {
   alternatives: RegimeId[];
 }
 
-/** Status of a tracked request. `overdue` is also derived by {@link StatusAt}. */
+/**
+ * Status of a tracked request. `overdue` is also derived by {@link StatusAt}.
+ * `paused`: the company asked for something first (identity details, a
+ * clarification, a fee) where the law stops the clock for it.
+ */
 export const REQUEST_STATUSES = [
   'draft',
   'sent',
   'acknowledged',
   'extended',
+  'paused',
   'answered',
   'overdue',
   'complaintFiled',

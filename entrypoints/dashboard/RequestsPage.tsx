@@ -55,6 +55,14 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
         setError(null);
         actions.setReceived(id, day).catch(setError);
       }}
+      onPause={(id, kind, day) => {
+        setError(null);
+        actions.pause(id, kind, day).catch(setError);
+      }}
+      onResume={(id, day) => {
+        setError(null);
+        actions.resume(id, day).catch(setError);
+      }}
       onFollowUp={(id, kind) => setFollowUp({ id, kind })}
       onDelete={(id) => {
         setError(null);

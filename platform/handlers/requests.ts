@@ -1,7 +1,7 @@
 import { database } from '../db';
 import type { HandlerModule } from '../messaging/router';
 import { clearReminders, scheduleReminders } from '../requests/reminders';
-import { deleteRequest, saveRequest, setReceivedOn, setRequestStatus } from '../requests/store';
+import { deleteRequest, pauseRequest, resumeRequest, saveRequest, setReceivedOn, setRequestStatus } from '../requests/store';
 
 /** The request tracker: every change reschedules the request's reminders. */
 export const requestHandlers: HandlerModule = {
@@ -18,6 +18,16 @@ export const requestHandlers: HandlerModule = {
     },
     'requests.setReceived': async ({ id, on }) => {
       const record = await setReceivedOn(database(), id, on);
+      await scheduleReminders(record, Date.now());
+      return record;
+    },
+    'requests.pause': async ({ id, kind, on }) => {
+      const record = await pauseRequest(database(), id, kind, on, Date.now());
+      await scheduleReminders(record, Date.now());
+      return record;
+    },
+    'requests.resume': async ({ id, on }) => {
+      const record = await resumeRequest(database(), id, on, Date.now());
       await scheduleReminders(record, Date.now());
       return record;
     },

@@ -2,12 +2,12 @@ import type { Alarms } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import type { RequestRecord } from '../../core/ledger/records';
 import { createTranslator, resolveLocale, type Translate } from '../../core/i18n/translate';
-import { reminderDays, type IsoDay } from '../../core/requests';
+import { isRunningStatus, reminderDays, type IsoDay } from '../../core/requests';
 import { noonOf } from '../../core/ledger/days';
 import { database, type LedgerDatabase } from '../db';
 import { loadSettings } from '../settingsStorage';
 import { notificationsAllowed } from './notifications';
-import { RUNNING_STATUSES, midnightOf } from './store';
+import { midnightOf } from './store';
 
 /**
  * Reminders before and at a request's deadline: one `browser.alarms` alarm per
@@ -38,7 +38,7 @@ export async function clearReminders(id: string): Promise<void> {
 /** Replaces the request's alarms with those still ahead of `now`; a request no longer waiting for an answer has none. */
 export async function scheduleReminders(record: RequestRecord, now: number): Promise<void> {
   await clearReminders(record.id);
-  if (!RUNNING_STATUSES.includes(record.status) || !record.dueDate) return;
+  if (!isRunningStatus(record.status) || !record.dueDate) return;
   for (const day of reminderDays(record.dueDate)) {
     const when = reminderTime(day);
     if (when > now) await browser.alarms.create(alarmName(record.id, day), { when });
@@ -73,7 +73,7 @@ export async function onReminderAlarm(alarm: Alarms.Alarm, db: LedgerDatabase = 
   const parsed = parseAlarm(alarm.name);
   if (!parsed) return 'notOurs';
   const record = await db.requests.get(parsed.id);
-  if (!record || !RUNNING_STATUSES.includes(record.status)) return 'notRunning';
+  if (!record || !isRunningStatus(record.status)) return 'notRunning';
   const notifications = (browser as unknown as { notifications?: typeof browser.notifications }).notifications;
   if (!notifications || !(await notificationsAllowed())) {
     console.info(`Privacy Ledger: reminder for ${record.site} kept in the dashboard (notifications not allowed)`);

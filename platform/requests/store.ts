@@ -3,7 +3,10 @@ import type { RequestInput } from '../../core/messaging/protocol';
 import { noonOf, startOfDay } from '../../core/ledger/days';
 import type { RequestSentData } from '../../core/ledger/eventData';
 import type { RequestRecord } from '../../core/ledger/records';
-import { computeDeadline, isByPost, receiptDay, sentDay, type IsoDay, type RegimeId, type RequestStatus, type RequestType } from '../../core/requests';
+import {
+  afterReply, computeDeadline, isByPost, isRunningStatus as isRunning, pauseKindsOf, periodStart, receiptDay, sentDay,
+  type IsoDay, type PauseKind, type RegimeId, type RequestStatus, type RequestType,
+} from '../../core/requests';
 import type { LedgerDatabase } from '../db';
 
 /**
@@ -15,17 +18,17 @@ import type { LedgerDatabase } from '../db';
 /** Local midnight at the start of an ISO day. */
 export const midnightOf = (day: IsoDay): number => startOfDay(noonOf(day));
 
-/** Statuses in which the company still owes an answer, so the clock runs and reminders stand. */
-export const RUNNING_STATUSES: readonly string[] = ['sent', 'acknowledged', 'extended', 'overdue'];
+type Clock = Pick<RequestRecord, 'regime' | 'type' | 'contact' | 'pausedDays' | 'restartOn'>;
 
 /**
- * The due days counted from the company's receipt (core/requests/receipt.ts): none yet for a letter
- * whose day of receipt is not known. `extended`: the company extended, so the extended day is due.
+ * The due days counted from the company's receipt (core/requests/receipt.ts), or from the day the law
+ * started the period again, plus the days the clock stood still: none yet for a letter whose day of
+ * receipt is not known. `extended`: the company extended, so the extended day is due.
  */
-function deadlineFields(record: Pick<RequestRecord, 'regime' | 'type' | 'contact'>, sentOn: IsoDay, receivedOn: IsoDay | null, extended: boolean) {
-  const start = receiptDay(isByPost(record.contact), sentOn, receivedOn);
+function deadlineFields(record: Clock, sentOn: IsoDay, receivedOn: IsoDay | null, extended: boolean) {
+  const start = periodStart(receiptDay(isByPost(record.contact), sentOn, receivedOn), record.restartOn);
   if (!start) return { dueDate: null, extendedDueDate: null, dueAt: null };
-  const deadline = computeDeadline(record.regime as RegimeId, record.type as RequestType, start);
+  const deadline = computeDeadline(record.regime as RegimeId, record.type as RequestType, start, { pausedDays: record.pausedDays ?? 0 });
   const due = extended && deadline.extendedDueDate ? deadline.extendedDueDate : deadline.dueDate;
   return { dueDate: due, extendedDueDate: deadline.extendedDueDate, dueAt: midnightOf(due) };
 }
@@ -89,7 +92,11 @@ export async function setRequestStatus(db: LedgerDatabase, id: string, status: R
     const record = await db.requests.get(id);
     if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
     if (record.status === 'draft' && status !== 'sent') throw new KnownFailure('requestNotSent', 'Send the request before tracking its answer.');
-    const next: RequestRecord = { ...record, status, history: [...record.history, { status, at: now }] };
+    // The clock is stopped and started with requests.pause and requests.resume; a stopped request can only end.
+    if (status === 'paused' || (record.status === 'paused' && !['answered', 'complaintFiled', 'closed'].includes(status))) {
+      throw new Error(`A request cannot go from ${record.status} to ${status} this way.`);
+    }
+    const next: RequestRecord = { ...record, status, pause: null, history: [...record.history, { status, at: now }] };
     if (status === 'sent') {
       // A day of receipt before the corrected day of posting no longer holds.
       const receivedOn = record.receivedOn && record.receivedOn >= on ? record.receivedOn : null;
@@ -119,6 +126,55 @@ export async function setReceivedOn(db: LedgerDatabase, id: string, on: IsoDay):
     if (!sentOn) throw new KnownFailure('requestNotSent', 'Send the request before giving the day it arrived.');
     checkReceipt(sentOn, on);
     const next: RequestRecord = { ...record, receivedOn: on, ...deadlineFields(record, sentOn, on, record.status === 'extended') };
+    await db.requests.put(next);
+    return next;
+  });
+}
+
+/**
+ * The company asked, on `on`, for something first (identity details, a
+ * clarification, a fee): where the request's law says so, the clock stops
+ * until the user has sent it (`resumeRequest`). Meanwhile there is no due day
+ * and no reminder.
+ */
+export async function pauseRequest(db: LedgerDatabase, id: string, kind: PauseKind, on: IsoDay, now: number): Promise<RequestRecord> {
+  return db.transaction('rw', db.requests, async () => {
+    const record = await db.requests.get(id);
+    if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
+    if (!pauseKindsOf(record.regime).includes(kind)) throw new KnownFailure('noPause', `The ${record.regime} does not stop the clock for ${kind}.`);
+    if (!isRunning(record.status)) throw new KnownFailure(record.status === 'draft' ? 'requestNotSent' : 'dayOutOfOrder', `A ${record.status} request cannot be paused.`);
+    const start = periodStart(receiptDay(isByPost(record.contact), sentDay(record) ?? on, record.receivedOn ?? null), record.restartOn);
+    if (start && on < start) throw new KnownFailure('dayOutOfOrder', `Asked on ${on}, before the period started on ${start}.`);
+    const next: RequestRecord = {
+      ...record,
+      status: 'paused',
+      pause: { kind, since: on, from: record.status === 'overdue' ? 'sent' : record.status },
+      dueDate: null, extendedDueDate: null, dueAt: null,
+      history: [...record.history, { status: 'paused', at: now }],
+    };
+    await db.requests.put(next);
+    return next;
+  });
+}
+
+/** The user sent what the company asked for on `on`: the clock runs again, counted as the law says (core/requests/pause.ts). */
+export async function resumeRequest(db: LedgerDatabase, id: string, on: IsoDay, now: number): Promise<RequestRecord> {
+  return db.transaction('rw', db.requests, async () => {
+    const record = await db.requests.get(id);
+    if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
+    if (record.status !== 'paused' || !record.pause) throw new KnownFailure('notPaused', `Request ${id} is not paused.`);
+    const { kind, since, from } = record.pause;
+    if (on < since) throw new KnownFailure('dayOutOfOrder', `Answered on ${on}, before the company asked on ${since}.`);
+    const clock = afterReply(kind as PauseKind, since, on, record);
+    const status = (isRunning(from) ? from : 'sent') as RequestStatus;
+    const resumed = { ...record, ...clock };
+    const next: RequestRecord = {
+      ...resumed,
+      status,
+      pause: null,
+      ...deadlineFields(resumed, sentDay(record) ?? since, record.receivedOn ?? null, status === 'extended'),
+      history: [...record.history, { status, at: now }],
+    };
     await db.requests.put(next);
     return next;
   });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CookieRecord, RequestRecord } from '../../core/ledger/records';
-import { computeDeadline, localIsoDay, reminderDays } from '../../core/requests';
+import { addCalendarDays, computeDeadline, localIsoDay, reminderDays } from '../../core/requests';
 import type { Identity } from '../../core/settings/schema';
 import { useProfile, visit } from './support/consent';
 import { startHarness, type Harness } from './support/harness';
@@ -212,5 +212,54 @@ describe('a request by post', () => {
     await expect.poll(() => row.getByTestId('request-due').textContent()).toBe(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d, 12)));
     expect(await row.getByTestId('request-delivered').textContent()).toMatch(/^Delivered /);
     expect(await alarmsOf(posted!.id)).toEqual(reminderDays(due).filter((day) => day > today));
+  });
+});
+
+describe('a UK request whose company asks for a clarification first', () => {
+  const SITE = '123greetings.com';
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await useProfile(h, 'denyOptional', { identity: { ...ana, country: 'GB' } });
+  });
+  afterAll(async () => h?.shutdown());
+
+  it('stops the clock until the user answers, then counts the due day without those days', async () => {
+    const page = await h.openExtensionPage(`dashboard.html#/requests?site=${SITE}&type=access`);
+    await page.getByTestId('composer-letter').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('composer-regime').inputValue()).toBe('ukGdpr');
+    // The mail client is outside the browser.
+    await page.evaluate(() => document.querySelector('[data-testid="send-mailto"]')!.addEventListener('click', (e) => e.preventDefault()));
+    await page.getByTestId('send-mailto').click();
+    const today = localIsoDay(Date.now());
+    const sent = addCalendarDays(today, -10);
+    await page.getByTestId('confirm-sent-on').fill(sent);
+    await page.getByRole('button', { name: 'Yes, track it' }).click();
+    await expect.poll(async () => (await h.table<RequestRecord>('requests')).length).toBe(1);
+    const [record] = await h.table<RequestRecord>('requests');
+    expect(record).toMatchObject({ regime: 'ukGdpr', status: 'sent', sentOn: sent, dueDate: computeDeadline('ukGdpr', 'access', sent).dueDate });
+
+    const row = page.getByTestId('request-row');
+    await row.getByRole('button', { name: 'They asked for something first' }).click();
+    await row.getByLabel('To clarify my request').check();
+    await row.getByLabel('Asked on').fill(addCalendarDays(today, -7));
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await h.table<RequestRecord>('requests'))[0]?.status).toBe('paused');
+    await expect.poll(() => row.getByTestId('request-status').textContent()).toBe('Clock stopped');
+    expect((await h.table<RequestRecord>('requests'))[0]).toMatchObject({ dueDate: null, pause: { kind: 'clarification', since: addCalendarDays(today, -7) } });
+    const alarms = async () => {
+      const all = await (await h.worker()).evaluate(() => (globalThis as unknown as { chrome: { alarms: { getAll: () => Promise<{ name: string }[]> } } }).chrome.alarms.getAll());
+      return all.filter((a) => a.name.startsWith(`request:${record!.id}|`)).map((a) => a.name.split('|')[1]).sort();
+    };
+    expect(await alarms()).toEqual([]);
+
+    await row.getByRole('button', { name: 'I sent what they asked' }).click();
+    await row.getByLabel('Sent on').fill(addCalendarDays(today, -2));
+    await row.getByRole('button', { name: 'Save' }).click();
+    const due = computeDeadline('ukGdpr', 'access', sent, { pausedDays: 5 }).dueDate;
+    await expect.poll(async () => (await h.table<RequestRecord>('requests'))[0]?.dueDate).toBe(due);
+    expect((await h.table<RequestRecord>('requests'))[0]).toMatchObject({ status: 'sent', pausedDays: 5, pause: null });
+    await expect.poll(() => row.getByTestId('request-status').textContent()).toBe('Sent');
+    expect(await alarms()).toEqual(reminderDays(due).filter((day) => day > today));
   });
 });

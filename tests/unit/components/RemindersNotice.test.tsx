@@ -25,7 +25,7 @@ const records = [request('running', 'sent', '2026-03-01', '2026-04-01'), request
 
 const view = (over: Partial<Parameters<typeof RequestsView>[0]>) => ({
   rows: trackerRows(records, '2026-03-30'), composer: null, followUp: null, highlight: null, regimeName: (id: string) => id,
-  onStatus: vi.fn(), onDelivered: vi.fn(), onFollowUp: vi.fn(), onDelete: vi.fn(), onExportIcs: vi.fn(), ...over,
+  onStatus: vi.fn(), onDelivered: vi.fn(), onPause: vi.fn(), onResume: vi.fn(), onFollowUp: vi.fn(), onDelete: vi.fn(), onExportIcs: vi.fn(), ...over,
 });
 
 describe('reminders in the Requests page', () => {

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/preact';
+import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { RequestsView } from '../../../components/dashboard/RequestsView';
 import { RequestButtons } from '../../../components/popup/RequestButtons';
@@ -22,7 +22,7 @@ function request(id: string, site: string, status: string, sentOn: string | null
 
 const view = (rows: ReturnType<typeof trackerRows> | undefined, over: Partial<Parameters<typeof RequestsView>[0]> = {}) => ({
   rows, composer: null, followUp: null, highlight: null, regimeName: (id: string) => id.toUpperCase(),
-  onStatus: vi.fn(), onDelivered: vi.fn(), onFollowUp: vi.fn(), onDelete: vi.fn(), onExportIcs: vi.fn(), ...over,
+  onStatus: vi.fn(), onDelivered: vi.fn(), onPause: vi.fn(), onResume: vi.fn(), onFollowUp: vi.fn(), onDelete: vi.fn(), onExportIcs: vi.fn(), ...over,
 });
 
 describe('Requests started from a site', () => {
@@ -133,6 +133,53 @@ describe('the tracker', () => {
     expect(screen.getByTestId('request-delivered').textContent).toBe('Thư được nhận ngày 5 thg 3, 2026');
     // An email has no delivery day of its own.
     expect(trackerRows([request('mail', 'mail.example', 'sent', '2026-03-02', '2026-04-02')], '2026-03-20')[0]!.delivery).toBeNull();
+  });
+
+  it('under the UK GDPR, lets the user say the company asked for something first, and what, then that it was sent', () => {
+    const uk = { ...request('uk', 'uk.example', 'sent', '2026-03-02', '2026-04-02'), regime: 'ukGdpr', sentOn: '2026-03-02' };
+    const eu = request('eu', 'eu.example', 'sent', '2026-03-02', '2026-04-02');
+    const props = view(trackerRows([uk, eu], '2026-03-10'));
+    renderIn(<RequestsView {...props} />);
+    const row = (id: string) => screen.getAllByTestId('request-row').find((r) => r.dataset.request === id)!;
+    expect(within(row('eu')).queryByRole('button', { name: 'They asked for something first' })).toBeNull();
+    fireEvent.click(within(row('uk')).getByRole('button', { name: 'They asked for something first' }));
+    const form = within(row('uk')).getByTestId('request-pause-form');
+    const save = within(form).getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    // Nothing chosen yet: the two things the law names.
+    expect(within(form).getAllByRole('radio').map((r) => r.nextElementSibling!.textContent)).toEqual(['Details to confirm who I am', 'To clarify my request']);
+    expect(document.activeElement).toBe(within(form).getAllByRole('radio')[0]);
+    expect(save.disabled).toBe(true);
+    expect(form.textContent).toContain('(Art. 12A UK GDPR)');
+    fireEvent.click(within(form).getByLabelText('To clarify my request'));
+    const day = within(form).getByLabelText('Asked on') as HTMLInputElement;
+    expect([day.min, day.max]).toEqual(['2026-03-02', '2026-03-10']);
+    fireEvent.input(day, { target: { value: '2026-03-05' } });
+    fireEvent.click(save);
+    expect(props.onPause).toHaveBeenCalledWith('uk', 'clarification', '2026-03-05');
+  });
+
+  it('shows a stopped clock and takes the day the user answered, in Vietnamese too', () => {
+    const paused = {
+      ...request('uk', 'uk.example', 'paused', '2026-03-02', null), regime: 'ukGdpr', sentOn: '2026-03-02',
+      pause: { kind: 'clarification', since: '2026-03-05', from: 'sent' },
+    };
+    const rows = trackerRows([paused], '2026-05-20');
+    // Never overdue while the clock stands, and no reminders.
+    expect(rows[0]).toMatchObject({ status: 'paused', reminders: [] });
+    const props = view(rows);
+    const { unmount } = renderIn(<RequestsView {...props} />);
+    expect(screen.getByTestId('request-status').textContent).toBe('Clock stopped');
+    expect(screen.getByTestId('request-due').textContent).toBe('Clock stopped since 5 Mar 2026');
+    fireEvent.click(screen.getByRole('button', { name: 'I sent what they asked' }));
+    const day = screen.getByLabelText('Sent on') as HTMLInputElement;
+    expect([day.min, day.max]).toEqual(['2026-03-05', '2026-05-20']);
+    fireEvent.input(day, { target: { value: '2026-03-09' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(props.onResume).toHaveBeenCalledWith('uk', '2026-03-09');
+    unmount();
+    renderIn(<RequestsView {...view(rows)} />, 'vi');
+    expect(screen.getByTestId('request-status').textContent).toBe('Đang ngừng tính hạn');
+    expect(screen.getByRole('button', { name: 'Tôi đã gửi điều họ yêu cầu' })).toBeTruthy();
   });
 
   it('says when a change to a request failed', () => {

@@ -4,7 +4,7 @@ import type { RequestInput } from '../../../core/messaging/protocol';
 import { computeDeadline } from '../../../core/requests';
 import { LedgerDatabase } from '../../../platform/db';
 import { onReminderAlarm, onReminderClicked, reminderTime, rescheduleAll, scheduleReminders } from '../../../platform/requests/reminders';
-import { deleteRequest, midnightOf, saveRequest, setReceivedOn, setRequestStatus } from '../../../platform/requests/store';
+import { deleteRequest, midnightOf, pauseRequest, resumeRequest, saveRequest, setReceivedOn, setRequestStatus } from '../../../platform/requests/store';
 import { permissionsApi } from '../../support/fakePermissions';
 
 let db: LedgerDatabase;
@@ -113,6 +113,59 @@ describe('a request by post', () => {
     expect(await db.requests.count()).toBe(3);
     // An email's own day of receipt is the day it was sent: a stray receivedOn is not kept.
     expect((await saveRequest(db, input({ receivedOn: '2026-02-03' }), 4_000)).receivedOn).toBeNull();
+  });
+});
+
+describe('a UK request whose company asks for something first', () => {
+  const uk = (over: Partial<RequestInput> = {}) => input({ regime: 'ukGdpr', type: 'access', sentOn: '2026-03-02', ...over });
+
+  it('stops the clock for a clarification, with no due day or reminder, then leaves those days out', async () => {
+    const record = await saveRequest(db, uk(), 1_000);
+    expect(record.dueDate).toBe(computeDeadline('ukGdpr', 'access', '2026-03-02').dueDate);
+    const paused = await pauseRequest(db, record.id, 'clarification', '2026-03-05', 2_000);
+    expect(paused).toMatchObject({ status: 'paused', pause: { kind: 'clarification', since: '2026-03-05', from: 'sent' }, dueDate: null, extendedDueDate: null, dueAt: null });
+    const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    await scheduleReminders(paused, 2_000);
+    expect(create).not.toHaveBeenCalled();
+    const resumed = await resumeRequest(db, record.id, '2026-03-09', 3_000);
+    const due = computeDeadline('ukGdpr', 'access', '2026-03-02', { pausedDays: 4 }).dueDate;
+    expect(resumed).toMatchObject({ status: 'sent', pause: null, pausedDays: 4, restartOn: null, dueDate: due, dueAt: midnightOf(due) });
+    expect(resumed.history.map((h) => h.status)).toEqual(['sent', 'paused', 'sent']);
+    expect(await db.requests.get(record.id)).toMatchObject({ status: 'sent', pausedDays: 4, dueDate: due });
+  });
+
+  it('starts the period again from the day identity details reach the company, and keeps an extension', async () => {
+    const record = await saveRequest(db, uk(), 1_000);
+    await pauseRequest(db, record.id, 'clarification', '2026-03-05', 2_000);
+    await resumeRequest(db, record.id, '2026-03-09', 3_000);
+    await setRequestStatus(db, record.id, 'extended', '2026-03-10', 4_000);
+    await pauseRequest(db, record.id, 'identity', '2026-03-12', 5_000);
+    const resumed = await resumeRequest(db, record.id, '2026-03-20', 6_000);
+    const restarted = computeDeadline('ukGdpr', 'access', '2026-03-20');
+    expect(resumed).toMatchObject({ status: 'extended', pausedDays: 0, restartOn: '2026-03-20', dueDate: restarted.extendedDueDate, extendedDueDate: restarted.extendedDueDate });
+  });
+
+  it('ends from a stopped clock only as answered or closed, and the stop is gone', async () => {
+    const record = await saveRequest(db, uk(), 1_000);
+    await pauseRequest(db, record.id, 'identity', '2026-03-05', 2_000);
+    await expect(setRequestStatus(db, record.id, 'acknowledged', '2026-03-06', 2_500)).rejects.toThrow(/cannot go from paused/);
+    await expect(setRequestStatus(db, record.id, 'paused', '2026-03-06', 2_500)).rejects.toThrow(/cannot go from paused/);
+    expect(await setRequestStatus(db, record.id, 'answered', '2026-03-07', 3_000)).toMatchObject({ status: 'answered', pause: null });
+  });
+
+  it('refuses a stop the law does not know, out-of-order days and a draft, changing nothing', async () => {
+    const eu = await saveRequest(db, input({ sentOn: '2026-03-02' }), 1_000);
+    await expect(pauseRequest(db, eu.id, 'identity', '2026-03-05', 2_000)).rejects.toMatchObject({ failure: 'noPause' });
+    const record = await saveRequest(db, uk(), 1_000);
+    await expect(pauseRequest(db, record.id, 'fee', '2026-03-05', 2_000)).rejects.toMatchObject({ failure: 'noPause' });
+    await expect(pauseRequest(db, record.id, 'clarification', '2026-03-01', 2_000)).rejects.toMatchObject({ failure: 'dayOutOfOrder' });
+    await expect(resumeRequest(db, record.id, '2026-03-05', 2_000)).rejects.toMatchObject({ failure: 'notPaused' });
+    await pauseRequest(db, record.id, 'clarification', '2026-03-05', 2_000);
+    await expect(resumeRequest(db, record.id, '2026-03-04', 3_000)).rejects.toMatchObject({ failure: 'dayOutOfOrder' });
+    expect(await db.requests.get(record.id)).toMatchObject({ status: 'paused', pause: { since: '2026-03-05' } });
+    const draft = await saveRequest(db, uk({ sentOn: null, channel: null }), 4_000);
+    await expect(pauseRequest(db, draft.id, 'clarification', '2026-03-05', 5_000)).rejects.toMatchObject({ failure: 'requestNotSent' });
+    expect(await db.requests.get(eu.id)).toMatchObject({ status: 'sent', dueDate: eu.dueDate });
   });
 });
 
