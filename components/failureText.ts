@@ -17,6 +17,10 @@ const WORDS: Record<Failure, MessageKey> = {
   noPause: 'failure.noPause',
   notPaused: 'failure.notPaused',
   dayOutOfOrder: 'failure.dayOutOfOrder',
+  dayInFuture: 'failure.dayInFuture',
+  requestNotRunning: 'failure.requestNotRunning',
+  deliveryDayFirst: 'failure.deliveryDayFirst',
+  badTransition: 'failure.badTransition',
 };
 
 /**

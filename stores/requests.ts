@@ -3,7 +3,7 @@ import type { Locale } from '../core/i18n/translate';
 import type { RequestRecord } from '../core/ledger/records';
 import type { RequestInput } from '../core/messaging/protocol';
 import {
-  authorityFor, buildIcs, isByPost, isRunningStatus, localIsoDay, pauseCitationOf, pauseKindsOf, periodStart, receiptDay, sentDay, regimeById, reminderDays,
+  authorityFor, buildIcs, isByPost, isRunningStatus, localIsoDay, pauseCitationOf, pauseKindsOf, periodStartOf, sentDay, regimeById, reminderDays,
   renderFollowUp, replyChecklist, statusAt, uiCitation,
   type FollowUpKind, type IsoDay, type LetterLanguage, type PauseKind, type RegimeId, type RequestStatus, type RequestType, type UiText,
 } from '../core/requests';
@@ -11,15 +11,12 @@ import type { Identity } from '../core/settings/schema';
 import { downloadText } from '../platform/download';
 import { send } from '../platform/messaging/client';
 
-/** The day the request's period runs from: its receipt, or the day the law started it again. */
-const startOf = (record: RequestRecord): IsoDay | null => periodStart(receiptDay(isByPost(record.contact), sentDay(record), record.receivedOn), record.restartOn);
-
 /** Running requests are tracked against their due day, counted from the company's receipt; the rest keep their status. */
 export function effectiveStatus(record: RequestRecord, today: IsoDay): RequestStatus {
   return statusAt(
     {
       regime: record.regime as RegimeId, type: record.type as RequestType, status: record.status as RequestStatus,
-      sentAt: startOf(record), pausedDays: record.pausedDays ?? 0, dueDate: record.dueDate,
+      sentAt: periodStartOf(record), pausedDays: record.pausedDays ?? 0, dueDate: record.dueDate,
     },
     today,
   );
@@ -55,7 +52,7 @@ function clockRow(record: RequestRecord, status: RequestStatus, today: IsoDay): 
   const citation = pauseCitationOf(record.regime);
   if (!kinds.length || !citation) return null;
   if (status === 'paused' && record.pause) return { kinds, stoppedSince: record.pause.since, min: record.pause.since, max: today, citation: uiCitation(citation) };
-  const start = startOf(record);
+  const start = periodStartOf(record);
   return isRunningStatus(status) && start ? { kinds, stoppedSince: null, min: start, max: today, citation: uiCitation(citation) } : null;
 }
 

@@ -12,6 +12,7 @@ import { FactsReview } from './FactsReview';
 import { UnlockForm } from './UnlockForm';
 import './requests.css';
 import { failureText } from '../failureText';
+import { isDay } from './isDay';
 import { regimeWord } from './regimeWord';
 
 /** What the composer shows; the dashboard's composer store derives it (stores/requestsComposer.ts). */
@@ -69,8 +70,6 @@ const LANGUAGES: { id: LetterLanguage; label: string }[] = [
   { id: 'vi', label: 'Tiếng Việt' }, { id: 'en', label: 'English' }, { id: 'de', label: 'Deutsch' }, { id: 'fr', label: 'Français' },
 ];
 
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-
 const typeKey = (type: RequestType) => `request.type.${type}` as MessageKey;
 
 export function Composer({ model, locked, today, onChange, onUnlock, onSend, onSent, onSaveDraft }: ComposerProps) {
@@ -102,8 +101,8 @@ export function Composer({ model, locked, today, onChange, onUnlock, onSend, onS
       setNotice({ tone: 'error', text: t('composer.sendFailed', { detail: failureText(t, error) }) });
     }
   };
-  // By post, a delivery day is optional, and never before the day of posting.
-  const ready = isDay(sentOn) && (!model.byPost || receivedOn === '' || (isDay(receivedOn) && receivedOn >= sentOn));
+  // Days that have happened; by post, a delivery day is optional, and never before the day of posting.
+  const ready = isDay(sentOn) && sentOn <= today && (!model.byPost || receivedOn === '' || (isDay(receivedOn) && receivedOn >= sentOn && receivedOn <= today));
   const identity = model.identity;
   // A letter is signed: without a name there is none to show, which is the user's to fix, not an error.
   const needsName = !identity?.name.trim() || !choices.disclose.name;

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
+import { formatDay } from '../format';
 import { useT } from '../i18n';
 import { useFocusReturn } from '../ui/useFocusReturn';
+import { isDay } from './isDay';
 
 interface DayActionProps {
   /** The button that opens the form. */
@@ -21,7 +23,6 @@ interface DayActionProps {
   onSave: (day: string) => void;
 }
 
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** One stable function, so Preact calls it once when the form is shown, not on every render (which would move the focus back while the user types). */
 const focusFirstField = (element: HTMLElement | null): void => element?.querySelector<HTMLElement>('input')?.focus();
@@ -37,11 +38,14 @@ export function DayAction({ label, field, initial, min, max, testId, extra, read
   const [editing, setEditing] = useState(false);
   const [day, setDay] = useState(initial);
   const { trigger, returnFocus } = useFocusReturn<HTMLButtonElement>(editing);
+  const hintId = useId();
+  const rangeId = useId();
   const close = () => {
     returnFocus();
     setEditing(false);
   };
-  const valid = ready && isDay(day) && day <= max && (!min || day >= min);
+  const inRange = isDay(day) && day <= max && (!min || day >= min);
+  const valid = ready && inRange;
   if (!editing) {
     return (
       <button type="button" class="button link" ref={trigger} data-testid={testId} onClick={() => { setDay(initial); setEditing(true); }}>
@@ -55,10 +59,16 @@ export function DayAction({ label, field, initial, min, max, testId, extra, read
         {extra}
         <label class="inline-field">
           <span>{field}</span>
-          <input type="date" value={day} min={min ?? undefined} max={max} required onInput={(e) => setDay(e.currentTarget.value)} />
+          <input type="date" value={day} min={min ?? undefined} max={max} required aria-invalid={inRange ? undefined : 'true'}
+            aria-describedby={[inRange ? '' : rangeId, hint ? hintId : ''].filter(Boolean).join(' ') || undefined} onInput={(e) => setDay(e.currentTarget.value)} />
         </label>
       </div>
-      {hint && <p class="field-hint">{hint}</p>}
+      {!inRange && (
+        <p class="form-error" id={rangeId} data-testid={`${testId}-range`}>
+          {t('requests.day.range', { min: min ? formatDay(min, t.locale, true) : '…', max: formatDay(max, t.locale, true) })}
+        </p>
+      )}
+      {hint && <p class="field-hint" id={hintId}>{hint}</p>}
       <div class="actions">
         <button type="submit" class="button primary" disabled={!valid}>{t('common.save')}</button>
         <button type="button" class="button secondary" onClick={close}>{t('common.cancel')}</button>

@@ -37,8 +37,10 @@ interface RequestListProps {
 }
 
 /**
- * Both letters say the period to answer has ended: a reminder once it has without an answer, a complaint
- * then or against an answer the user disputes (or again, once filed). Never while the company still has time.
+ * Both letters say the period to answer has ended, on its due day: a reminder once it has without an answer,
+ * a complaint then or against an answer the user disputes (or again, once filed). Never while the company
+ * still has time, nor for a request that never had a due day (a letter by post without its delivery day,
+ * an answer that came while the clock was stopped).
  */
 const REMINDER_WHEN: readonly RequestStatus[] = ['overdue'];
 const COMPLAINT_WHEN: readonly RequestStatus[] = ['overdue', 'answered', 'complaintFiled'];
@@ -104,10 +106,10 @@ export function RequestList({ rows, highlight, regimeName, onStatus, onDelivered
                       initial={delivery.on ?? delivery.max} min={delivery.min} max={delivery.max} testId="request-delivery" onSave={(day) => onDelivered(r.id, day)} />
                   )}
                   {clock && <ClockControl id={r.id} clock={clock} onPause={(kind, day) => onPause(r.id, kind, day)} onResume={(day) => onResume(r.id, day)} />}
-                  {REMINDER_WHEN.includes(status) && (
+                  {REMINDER_WHEN.includes(status) && r.dueDate && (
                     <button type="button" class="button link" onClick={() => onFollowUp(r.id, 'reminder')}>{t('requests.followUp.reminder')}</button>
                   )}
-                  {COMPLAINT_WHEN.includes(status) && (
+                  {COMPLAINT_WHEN.includes(status) && r.dueDate && (
                     <button type="button" class="button link" onClick={() => onFollowUp(r.id, 'complaint')}>{t('requests.followUp.complaint')}</button>
                   )}
                   {status !== 'draft' && (

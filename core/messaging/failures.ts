@@ -20,6 +20,10 @@ export const FAILURES = [
   'noPause',
   'notPaused',
   'dayOutOfOrder',
+  'dayInFuture',
+  'requestNotRunning',
+  'deliveryDayFirst',
+  'badTransition',
 ] as const;
 export type Failure = (typeof FAILURES)[number];
 

@@ -13,5 +13,5 @@ export { lookupCompany, resolveContacts, allCompanies, COMPANY_INDEX_CREDIT } fr
 export { authorityFor, authoritiesFor } from './authorities';
 export { replyChecklist } from './checklist';
 export { letterLanguageFor } from './letterLanguage';
-export { isByPost, periodStart, receiptDay, sentDay } from './receipt';
+export { isByPost, periodStart, periodStartOf, receiptDay, sentDay, type ReceiptFacts } from './receipt';
 export { afterReply, pauseCitationOf, pauseKindsOf } from './pause';

@@ -28,3 +28,17 @@ export function periodStart(receipt: IsoDay | null, restartOn: IsoDay | null | u
   if (!receipt) return null;
   return restartOn && restartOn > receipt ? restartOn : receipt;
 }
+
+/** What a stored request says about when it reached the company (core/ledger/records.ts RequestRecord). */
+export interface ReceiptFacts {
+  contact: { channel: string } | null;
+  sentOn?: IsoDay | null;
+  sentAt: number | null;
+  receivedOn?: IsoDay | null;
+  restartOn?: IsoDay | null;
+}
+
+/** `periodStart` of a stored request: sent, received, started again. */
+export function periodStartOf(request: ReceiptFacts): IsoDay | null {
+  return periodStart(receiptDay(isByPost(request.contact), sentDay(request), request.receivedOn), request.restartOn);
+}

@@ -4,8 +4,8 @@ import { noonOf, startOfDay } from '../../core/ledger/days';
 import type { RequestSentData } from '../../core/ledger/eventData';
 import type { RequestRecord } from '../../core/ledger/records';
 import {
-  afterReply, computeDeadline, isByPost, isRunningStatus as isRunning, pauseKindsOf, periodStart, receiptDay, sentDay,
-  type IsoDay, type PauseKind, type RegimeId, type RequestStatus, type RequestType,
+  afterReply, computeDeadline, isByPost, isRunningStatus as isRunning, localIsoDay, pauseKindsOf, periodStartOf, sentDay,
+  type IsoDay, type PauseKind, type ReceiptFacts, type RegimeId, type RequestStatus, type RequestType,
 } from '../../core/requests';
 import type { LedgerDatabase } from '../db';
 
@@ -18,25 +18,35 @@ import type { LedgerDatabase } from '../db';
 /** Local midnight at the start of an ISO day. */
 export const midnightOf = (day: IsoDay): number => startOfDay(noonOf(day));
 
-type Clock = Pick<RequestRecord, 'regime' | 'type' | 'contact' | 'pausedDays' | 'restartOn'>;
+type Clock = ReceiptFacts & Pick<RequestRecord, 'regime' | 'type' | 'pausedDays'>;
 
 /**
- * The due days counted from the company's receipt (core/requests/receipt.ts), or from the day the law
- * started the period again, plus the days the clock stood still: none yet for a letter whose day of
- * receipt is not known. `extended`: the company extended, so the extended day is due.
+ * The due days counted from the start of the period (core/requests/receipt.ts: the company's receipt,
+ * or the day the law started it again), plus the days the clock stood still: none yet for a letter
+ * whose day of receipt is not known. `extended`: the company extended, so the extended day is due.
  */
-function deadlineFields(record: Clock, sentOn: IsoDay, receivedOn: IsoDay | null, extended: boolean) {
-  const start = periodStart(receiptDay(isByPost(record.contact), sentOn, receivedOn), record.restartOn);
+function deadlineFields(record: Clock, extended: boolean) {
+  const start = periodStartOf(record);
   if (!start) return { dueDate: null, extendedDueDate: null, dueAt: null };
-  const deadline = computeDeadline(record.regime as RegimeId, record.type as RequestType, start, { pausedDays: record.pausedDays ?? 0 });
-  const due = extended && deadline.extendedDueDate ? deadline.extendedDueDate : deadline.dueDate;
-  return { dueDate: due, extendedDueDate: deadline.extendedDueDate, dueAt: midnightOf(due) };
+  const deadline = computeDeadline(record.regime as RegimeId, record.type as RequestType, start, { pausedDays: record.pausedDays ?? 0, extended });
+  return { dueDate: deadline.dueDate, extendedDueDate: deadline.extendedDueDate, dueAt: midnightOf(deadline.dueDate) };
 }
 
 /** A day of receipt must be a day the letter was already posted. */
 function checkReceipt(sentOn: IsoDay, receivedOn: IsoDay): void {
   if (receivedOn < sentOn) throw new KnownFailure('receivedBeforeSent', `Received ${receivedOn}, before it was sent on ${sentOn}.`);
 }
+
+/**
+ * A step the user dates must have happened: a day past tomorrow by the clock here (the page may be a
+ * time zone ahead) has not. Read from the clock, not from the `now` that stamps the history.
+ */
+function checkPast(day: IsoDay): void {
+  if (day > localIsoDay(Date.now() + 86_400_000)) throw new KnownFailure('dayInFuture', `${day} has not come yet.`);
+}
+
+/** Where a request stopped the clock may go: it can only end, or run again with requests.resume. */
+const FROM_PAUSED: readonly RequestStatus[] = ['answered', 'closed'];
 
 /** The `request.sent` ledger event of a request that just went out. */
 async function logSent(db: LedgerDatabase, record: RequestRecord, sentOn: IsoDay, now: number): Promise<void> {
@@ -54,7 +64,11 @@ export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: 
     if (existing && existing.status !== 'draft') throw new KnownFailure('requestAlreadySent', 'Only a draft can be rewritten; this request was already sent.');
     const status: RequestStatus = input.sentOn ? 'sent' : 'draft';
     const receivedOn = input.sentOn && isByPost(input.contact) ? (input.receivedOn ?? null) : null;
-    if (input.sentOn && receivedOn) checkReceipt(input.sentOn, receivedOn);
+    if (input.sentOn) checkPast(input.sentOn);
+    if (input.sentOn && receivedOn) {
+      checkPast(receivedOn);
+      checkReceipt(input.sentOn, receivedOn);
+    }
     const record: RequestRecord = {
       id: existing?.id ?? crypto.randomUUID(),
       site: input.site,
@@ -75,7 +89,7 @@ export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: 
       dueDate: null,
       extendedDueDate: null,
       history: [...(existing?.history ?? []), { status, at: now }],
-      ...(input.sentOn ? deadlineFields(input, input.sentOn, receivedOn, false) : {}),
+      ...(input.sentOn ? deadlineFields({ ...input, sentAt: null, receivedOn }, false) : {}),
     };
     await db.requests.put(record);
     if (input.sentOn) await logSent(db, record, input.sentOn, now);
@@ -92,15 +106,15 @@ export async function setRequestStatus(db: LedgerDatabase, id: string, status: R
     const record = await db.requests.get(id);
     if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
     if (record.status === 'draft' && status !== 'sent') throw new KnownFailure('requestNotSent', 'Send the request before tracking its answer.');
-    // The clock is stopped and started with requests.pause and requests.resume; a stopped request can only end.
-    if (status === 'paused' || (record.status === 'paused' && !['answered', 'complaintFiled', 'closed'].includes(status))) {
-      throw new Error(`A request cannot go from ${record.status} to ${status} this way.`);
+    // The clock is stopped and started with requests.pause and requests.resume.
+    if (status === 'paused' || (record.status === 'paused' && !FROM_PAUSED.includes(status))) {
+      throw new KnownFailure('badTransition', `A request cannot go from ${record.status} to ${status} this way.`);
     }
     const next: RequestRecord = { ...record, status, pause: null, history: [...record.history, { status, at: now }] };
     if (status === 'sent') {
       // A day of receipt before the corrected day of posting no longer holds.
       const receivedOn = record.receivedOn && record.receivedOn >= on ? record.receivedOn : null;
-      Object.assign(next, { sentAt: midnightOf(on), sentOn: on, receivedOn, ...deadlineFields(record, on, receivedOn, false) });
+      Object.assign(next, { sentAt: midnightOf(on), sentOn: on, receivedOn, ...deadlineFields({ ...record, sentOn: on, receivedOn }, false) });
     }
     if (status === 'extended') {
       if (!record.extendedDueDate) throw new KnownFailure('noExtension', 'The law gives this request no extension.');
@@ -124,8 +138,10 @@ export async function setReceivedOn(db: LedgerDatabase, id: string, on: IsoDay):
     if (!isByPost(record.contact)) throw new KnownFailure('notByPost', 'Only a letter by post has a day of receipt apart from the day it was sent.');
     const sentOn = sentDay(record);
     if (!sentOn) throw new KnownFailure('requestNotSent', 'Send the request before giving the day it arrived.');
+    if (!isRunning(record.status)) throw new KnownFailure('requestNotRunning', `A ${record.status} request no longer counts a deadline.`);
+    checkPast(on);
     checkReceipt(sentOn, on);
-    const next: RequestRecord = { ...record, receivedOn: on, ...deadlineFields(record, sentOn, on, record.status === 'extended') };
+    const next: RequestRecord = { ...record, receivedOn: on, ...deadlineFields({ ...record, receivedOn: on }, record.status === 'extended') };
     await db.requests.put(next);
     return next;
   });
@@ -142,9 +158,11 @@ export async function pauseRequest(db: LedgerDatabase, id: string, kind: PauseKi
     const record = await db.requests.get(id);
     if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
     if (!pauseKindsOf(record.regime).includes(kind)) throw new KnownFailure('noPause', `The ${record.regime} does not stop the clock for ${kind}.`);
-    if (!isRunning(record.status)) throw new KnownFailure(record.status === 'draft' ? 'requestNotSent' : 'dayOutOfOrder', `A ${record.status} request cannot be paused.`);
-    const start = periodStart(receiptDay(isByPost(record.contact), sentDay(record) ?? on, record.receivedOn ?? null), record.restartOn);
-    if (start && on < start) throw new KnownFailure('dayOutOfOrder', `Asked on ${on}, before the period started on ${start}.`);
+    if (!isRunning(record.status)) throw new KnownFailure(record.status === 'draft' ? 'requestNotSent' : 'requestNotRunning', `A ${record.status} request cannot be paused.`);
+    const start = periodStartOf(record);
+    if (!start) throw new KnownFailure('deliveryDayFirst', 'The period of a letter by post starts on its delivery day, not given yet.');
+    checkPast(on);
+    if (on < start) throw new KnownFailure('dayOutOfOrder', `Asked on ${on}, before the period started on ${start}.`);
     const next: RequestRecord = {
       ...record,
       status: 'paused',
@@ -164,6 +182,7 @@ export async function resumeRequest(db: LedgerDatabase, id: string, on: IsoDay, 
     if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
     if (record.status !== 'paused' || !record.pause) throw new KnownFailure('notPaused', `Request ${id} is not paused.`);
     const { kind, since, from } = record.pause;
+    checkPast(on);
     if (on < since) throw new KnownFailure('dayOutOfOrder', `Answered on ${on}, before the company asked on ${since}.`);
     const clock = afterReply(kind as PauseKind, since, on, record);
     const status = (isRunning(from) ? from : 'sent') as RequestStatus;
@@ -172,7 +191,7 @@ export async function resumeRequest(db: LedgerDatabase, id: string, on: IsoDay, 
       ...resumed,
       status,
       pause: null,
-      ...deadlineFields(resumed, sentDay(record) ?? since, record.receivedOn ?? null, status === 'extended'),
+      ...deadlineFields(resumed, status === 'extended'),
       history: [...record.history, { status, at: now }],
     };
     await db.requests.put(next);

@@ -120,6 +120,9 @@ describe('Composer', () => {
     fireEvent.input(screen.getByTestId('confirm-received-on'), { target: { value: '2026-03-02' } });
     const track = screen.getByRole('button', { name: 'Yes, track it' }) as HTMLButtonElement;
     expect(track.disabled).toBe(true);
+    // Not delivered yet: a day still to come is not accepted either.
+    fireEvent.input(screen.getByTestId('confirm-received-on'), { target: { value: '2026-03-07' } });
+    expect(track.disabled).toBe(true);
     fireEvent.input(screen.getByTestId('confirm-received-on'), { target: { value: '2026-03-05' } });
     expect(track.disabled).toBe(false);
     fireEvent.click(track);

@@ -145,17 +145,34 @@ describe('the tracker', () => {
     fireEvent.click(within(row('uk')).getByRole('button', { name: 'They asked for something first' }));
     const form = within(row('uk')).getByTestId('request-pause-form');
     const save = within(form).getByRole('button', { name: 'Save' }) as HTMLButtonElement;
-    // Nothing chosen yet: the two things the law names.
-    expect(within(form).getAllByRole('radio').map((r) => r.nextElementSibling!.textContent)).toEqual(['Details to confirm who I am', 'To clarify my request']);
+    // Nothing chosen yet: the things the law names.
+    expect(within(form).getAllByRole('radio').map((r) => r.nextElementSibling!.textContent)).toEqual(['Details to confirm who I am', 'To clarify my request', 'A fee']);
     expect(document.activeElement).toBe(within(form).getAllByRole('radio')[0]);
     expect(save.disabled).toBe(true);
     expect(form.textContent).toContain('(Art. 12A UK GDPR)');
     fireEvent.click(within(form).getByLabelText('To clarify my request'));
     const day = within(form).getByLabelText('Asked on') as HTMLInputElement;
     expect([day.min, day.max]).toEqual(['2026-03-02', '2026-03-10']);
+    // A day before the request was sent, or one still to come, is refused, and the field says why.
+    fireEvent.input(day, { target: { value: '2026-03-01' } });
+    expect(save.disabled).toBe(true);
+    expect(day.getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByTestId('request-pause-range').textContent).toBe('Choose a day from 2 Mar 2026 to 10 Mar 2026.');
+    fireEvent.input(day, { target: { value: '2026-03-11' } });
+    expect(save.disabled).toBe(true);
     fireEvent.input(day, { target: { value: '2026-03-05' } });
+    expect(within(form).queryByTestId('request-pause-range')).toBeNull();
     fireEvent.click(save);
     expect(props.onPause).toHaveBeenCalledWith('uk', 'clarification', '2026-03-05');
+  });
+
+  it('offers no reminder or complaint for a request that never had a due day', () => {
+    const answered = { ...request('uk', 'uk.example', 'answered', '2026-03-02', null), regime: 'ukGdpr' };
+    const overdueEu = request('late', 'late.example', 'answered', '2026-01-05', '2026-02-05');
+    renderIn(<RequestsView {...view(trackerRows([answered, overdueEu], '2026-03-20'))} />);
+    const labels = (id: string) => [...screen.getAllByTestId('request-row').find((r) => r.dataset.request === id)!.querySelectorAll('button')].map((b) => b.textContent);
+    expect(labels('uk')).not.toContain('Complain to the authority');
+    expect(labels('late')).toContain('Complain to the authority');
   });
 
   it('shows a stopped clock and takes the day the user answered, in Vietnamese too', () => {

@@ -104,6 +104,8 @@ describe('a request by post', () => {
   it('refuses a delivery day before the posting day, one for an email, and one for a draft, changing nothing', async () => {
     const letter = await saveRequest(db, input({ contact: postal, channel: 'print', sentOn: '2026-05-04' }), 1_000);
     await expect(setReceivedOn(db, letter.id, '2026-05-03')).rejects.toMatchObject({ failure: 'receivedBeforeSent' });
+    await expect(setReceivedOn(db, letter.id, '2099-05-05')).rejects.toMatchObject({ failure: 'dayInFuture' });
+    await expect(saveRequest(db, input({ contact: postal, channel: 'print', sentOn: '2099-05-04' }), 1_200)).rejects.toMatchObject({ failure: 'dayInFuture' });
     await expect(saveRequest(db, input({ contact: postal, channel: 'print', sentOn: '2026-05-04', receivedOn: '2026-05-01' }), 1_500)).rejects.toMatchObject({ failure: 'receivedBeforeSent' });
     const email = await saveRequest(db, input(), 2_000);
     await expect(setReceivedOn(db, email.id, '2026-02-02')).rejects.toMatchObject({ failure: 'notByPost' });
@@ -148,8 +150,9 @@ describe('a UK request whose company asks for something first', () => {
   it('ends from a stopped clock only as answered or closed, and the stop is gone', async () => {
     const record = await saveRequest(db, uk(), 1_000);
     await pauseRequest(db, record.id, 'identity', '2026-03-05', 2_000);
-    await expect(setRequestStatus(db, record.id, 'acknowledged', '2026-03-06', 2_500)).rejects.toThrow(/cannot go from paused/);
-    await expect(setRequestStatus(db, record.id, 'paused', '2026-03-06', 2_500)).rejects.toThrow(/cannot go from paused/);
+    await expect(setRequestStatus(db, record.id, 'acknowledged', '2026-03-06', 2_500)).rejects.toMatchObject({ failure: 'badTransition' });
+    await expect(setRequestStatus(db, record.id, 'complaintFiled', '2026-03-06', 2_500)).rejects.toMatchObject({ failure: 'badTransition' });
+    await expect(setRequestStatus(db, record.id, 'paused', '2026-03-06', 2_500)).rejects.toMatchObject({ failure: 'badTransition' });
     expect(await setRequestStatus(db, record.id, 'answered', '2026-03-07', 3_000)).toMatchObject({ status: 'answered', pause: null });
   });
 
@@ -157,7 +160,8 @@ describe('a UK request whose company asks for something first', () => {
     const eu = await saveRequest(db, input({ sentOn: '2026-03-02' }), 1_000);
     await expect(pauseRequest(db, eu.id, 'identity', '2026-03-05', 2_000)).rejects.toMatchObject({ failure: 'noPause' });
     const record = await saveRequest(db, uk(), 1_000);
-    await expect(pauseRequest(db, record.id, 'fee', '2026-03-05', 2_000)).rejects.toMatchObject({ failure: 'noPause' });
+    await expect(pauseRequest(db, eu.id, 'fee', '2026-03-05', 2_000)).rejects.toMatchObject({ failure: 'noPause' });
+    await expect(pauseRequest(db, record.id, 'clarification', '2099-03-05', 2_000)).rejects.toMatchObject({ failure: 'dayInFuture' });
     await expect(pauseRequest(db, record.id, 'clarification', '2026-03-01', 2_000)).rejects.toMatchObject({ failure: 'dayOutOfOrder' });
     await expect(resumeRequest(db, record.id, '2026-03-05', 2_000)).rejects.toMatchObject({ failure: 'notPaused' });
     await pauseRequest(db, record.id, 'clarification', '2026-03-05', 2_000);
@@ -166,6 +170,21 @@ describe('a UK request whose company asks for something first', () => {
     const draft = await saveRequest(db, uk({ sentOn: null, channel: null }), 4_000);
     await expect(pauseRequest(db, draft.id, 'clarification', '2026-03-05', 5_000)).rejects.toMatchObject({ failure: 'requestNotSent' });
     expect(await db.requests.get(eu.id)).toMatchObject({ status: 'sent', dueDate: eu.dueDate });
+    // Answered meanwhile (another window): no longer paused.
+    await setRequestStatus(db, eu.id, 'answered', '2026-03-06', 6_000);
+    const done = await saveRequest(db, uk(), 7_000);
+    await setRequestStatus(db, done.id, 'closed', '2026-03-06', 8_000);
+    await expect(pauseRequest(db, done.id, 'identity', '2026-03-07', 9_000)).rejects.toMatchObject({ failure: 'requestNotRunning' });
+  });
+
+  it('waits for a letter\'s delivery day before its clock can stop', async () => {
+    const postal = { channel: 'postal' as const, value: 'Shop Ltd, 1 High St, London', source: 'companyIndex' as const, confidence: 0.6 };
+    const letter = await saveRequest(db, uk({ contact: postal, channel: 'print' }), 1_000);
+    await expect(pauseRequest(db, letter.id, 'identity', '2026-03-05', 2_000)).rejects.toMatchObject({ failure: 'deliveryDayFirst' });
+    await setReceivedOn(db, letter.id, '2026-03-04');
+    expect(await pauseRequest(db, letter.id, 'identity', '2026-03-05', 3_000)).toMatchObject({ status: 'paused' });
+    // A stopped clock is changed by answering, not by a delivery day.
+    await expect(setReceivedOn(db, letter.id, '2026-03-03')).rejects.toMatchObject({ failure: 'requestNotRunning' });
   });
 });
 

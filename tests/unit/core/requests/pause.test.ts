@@ -5,7 +5,7 @@ import { periodStart } from '../../../../core/requests/receipt';
 
 describe('stopping the clock (UK GDPR Art. 12A)', () => {
   it('is offered only where the law has such a rule', () => {
-    expect(pauseKindsOf('ukGdpr')).toEqual(['identity', 'clarification']);
+    expect(pauseKindsOf('ukGdpr')).toEqual(['identity', 'clarification', 'fee']);
     expect(pauseCitationOf('ukGdpr')).toBe('Art. 12A UK GDPR');
     for (const regime of ['gdpr', 'ccpa', 'lgpd', 'vnPdpl', 'unknown']) {
       expect(pauseKindsOf(regime)).toEqual([]);
