@@ -101,6 +101,7 @@ export function composerModel(source: ComposerSource, choices: ComposerChoices) 
   const regimeChoice = chooseRegime(source.identity?.country || null, source.site, company?.country ?? null);
   const contacts = resolveContacts({ policyBestContact: source.policyContact, site: source.site, userEntered: choices.typedContact.trim() || null });
   const contact = contacts[Math.min(choices.contact, contacts.length - 1)] ?? null;
+  const byPost = isByPost(contact);
   // The company index's name, else the controller the policy names, else the site.
   const companyName = company?.name ?? (source.facts.policy?.controller || source.site);
   let letter: Letter | null = null;
@@ -114,7 +115,7 @@ export function composerModel(source: ComposerSource, choices: ComposerChoices) 
       identity: letterIdentity(source.identity, choices.disclose),
       facts: source.facts,
       today: localIsoDay(source.now),
-      byPost: isByPost(contact),
+      byPost,
     });
   } catch (error) {
     letterError = error instanceof Error ? error.message : String(error);
@@ -140,7 +141,7 @@ export function composerModel(source: ComposerSource, choices: ComposerChoices) 
     /** The deadline's provision as each interface language names it. */
     deadlineCitation: uiCitation(deadline.citation),
     /** Addressed to a postal address: the period runs from a delivery day the user gives. */
-    byPost: isByPost(contact),
+    byPost,
     /** The period to answer in, as each interface language says it. */
     deadlinePeriod: uiPeriod(requestTypeSpec(choices.regime, choices.type).deadline),
     choices,

@@ -34,6 +34,11 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
   useEffect(() => void identity.load(), []);
   const rows = useMemo(() => (requests ? trackerRows(requests, localIsoDay(now)) : undefined), [requests, now]);
   const shownFollowUp = followUp && requests?.find((r) => r.id === followUp.id);
+  /** A change to a tracked request: the last failure is cleared first, and a new one shown. */
+  const attempt = (change: () => Promise<void>) => {
+    setError(null);
+    change().catch(setError);
+  };
   return (
     <RequestsView
       rows={rows}
@@ -48,26 +53,13 @@ export function RequestsPage({ draft }: { draft: RequestDraft | null }) {
       onStatus={(id, status) => {
         // A draft marked sent starts its reminders: the first time, ask (from this click) to show them as notifications.
         if (status === 'sent') notifications.askFirstTime();
-        setError(null);
-        actions.setStatus(id, status).catch(setError);
+        attempt(() => actions.setStatus(id, status));
       }}
-      onDelivered={(id, day) => {
-        setError(null);
-        actions.setReceived(id, day).catch(setError);
-      }}
-      onPause={(id, kind, day) => {
-        setError(null);
-        actions.pause(id, kind, day).catch(setError);
-      }}
-      onResume={(id, day) => {
-        setError(null);
-        actions.resume(id, day).catch(setError);
-      }}
+      onDelivered={(id, day) => attempt(() => actions.setReceived(id, day))}
+      onPause={(id, kind, day) => attempt(() => actions.pause(id, kind, day))}
+      onResume={(id, day) => attempt(() => actions.resume(id, day))}
       onFollowUp={(id, kind) => setFollowUp({ id, kind })}
-      onDelete={(id) => {
-        setError(null);
-        actions.remove(id).catch(setError);
-      }}
+      onDelete={(id) => attempt(() => actions.remove(id))}
       error={error}
       onExportIcs={() => requests && actions.exportIcs(requests, locale)}
     />

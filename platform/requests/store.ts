@@ -32,6 +32,13 @@ function deadlineFields(record: Clock, extended: boolean) {
   return { dueDate: deadline.dueDate, extendedDueDate: deadline.extendedDueDate, dueAt: midnightOf(deadline.dueDate) };
 }
 
+/** The stored request, or the failure the user is told when it is gone (erased in another window). */
+async function storedRequest(db: LedgerDatabase, id: string): Promise<RequestRecord> {
+  const record = await db.requests.get(id);
+  if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
+  return record;
+}
+
 /** A day of receipt must be a day the letter was already posted. */
 function checkReceipt(sentOn: IsoDay, receivedOn: IsoDay): void {
   if (receivedOn < sentOn) throw new KnownFailure('receivedBeforeSent', `Received ${receivedOn}, before it was sent on ${sentOn}.`);
@@ -103,8 +110,7 @@ export async function saveRequest(db: LedgerDatabase, input: RequestInput, now: 
  */
 export async function setRequestStatus(db: LedgerDatabase, id: string, status: RequestStatus, on: IsoDay, now: number): Promise<RequestRecord> {
   return db.transaction('rw', db.requests, db.events, async () => {
-    const record = await db.requests.get(id);
-    if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
+    const record = await storedRequest(db, id);
     if (record.status === 'draft' && status !== 'sent') throw new KnownFailure('requestNotSent', 'Send the request before tracking its answer.');
     // The clock is stopped and started with requests.pause and requests.resume.
     if (status === 'paused' || (record.status === 'paused' && !FROM_PAUSED.includes(status))) {
@@ -133,8 +139,7 @@ export async function setRequestStatus(db: LedgerDatabase, id: string, status: R
  */
 export async function setReceivedOn(db: LedgerDatabase, id: string, on: IsoDay): Promise<RequestRecord> {
   return db.transaction('rw', db.requests, async () => {
-    const record = await db.requests.get(id);
-    if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
+    const record = await storedRequest(db, id);
     if (!isByPost(record.contact)) throw new KnownFailure('notByPost', 'Only a letter by post has a day of receipt apart from the day it was sent.');
     const sentOn = sentDay(record);
     if (!sentOn) throw new KnownFailure('requestNotSent', 'Send the request before giving the day it arrived.');
@@ -155,8 +160,7 @@ export async function setReceivedOn(db: LedgerDatabase, id: string, on: IsoDay):
  */
 export async function pauseRequest(db: LedgerDatabase, id: string, kind: PauseKind, on: IsoDay, now: number): Promise<RequestRecord> {
   return db.transaction('rw', db.requests, async () => {
-    const record = await db.requests.get(id);
-    if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
+    const record = await storedRequest(db, id);
     if (!pauseKindsOf(record.regime).includes(kind)) throw new KnownFailure('noPause', `The ${record.regime} does not stop the clock for ${kind}.`);
     if (!isRunning(record.status)) throw new KnownFailure(record.status === 'draft' ? 'requestNotSent' : 'requestNotRunning', `A ${record.status} request cannot be paused.`);
     const start = periodStartOf(record);
@@ -178,8 +182,7 @@ export async function pauseRequest(db: LedgerDatabase, id: string, kind: PauseKi
 /** The user sent what the company asked for on `on`: the clock runs again, counted as the law says (core/requests/pause.ts). */
 export async function resumeRequest(db: LedgerDatabase, id: string, on: IsoDay, now: number): Promise<RequestRecord> {
   return db.transaction('rw', db.requests, async () => {
-    const record = await db.requests.get(id);
-    if (!record) throw new KnownFailure('requestMissing', `No request ${id}`);
+    const record = await storedRequest(db, id);
     if (record.status !== 'paused' || !record.pause) throw new KnownFailure('notPaused', `Request ${id} is not paused.`);
     const { kind, since, from } = record.pause;
     checkPast(on);
